@@ -1,0 +1,3 @@
+from s400tracker.cli import main
+
+raise SystemExit(main())
