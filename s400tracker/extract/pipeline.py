@@ -1,19 +1,445 @@
-"""extract(text, published, index) -> list[Found]: the whole extractor, pure and deterministic."""
+"""extract(text, published, index) -> list[Found]: the whole extractor, pure and deterministic.
+
+One pass over the article's paragraphs and sentences. In each sentence the attributions (a cue
+verb with its speaker phrase) are found first; quotations then take the attribution next to them,
+and clauses of reported speech without quotation marks become 'indirect' statements. A running
+Discourse resolves pronouns and roles to the speakers before them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+import re
+from dataclasses import dataclass
 
-from s400tracker.core.model import Actor, Found
+from s400tracker.core.model import Found
+from s400tracker.extract import cues
+from s400tracker.extract.dates import TimeExpression, date_marker, time_expressions
+from s400tracker.extract.phrases import Phrase, is_media, phrase_after, phrase_before, tokens
+from s400tracker.extract.quotes import Quote, find_quotes, opens_with_quote
+from s400tracker.extract.sentences import sentences
+from s400tracker.extract.speakers import ActorIndex, Discourse, Mention
+from s400tracker.extract.stance import suggest
+from s400tracker.extract.text import fold, paragraphs
+
+__all__ = ["ActorIndex", "extract"]
+
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
+_TOLD_OBJECT = re.compile(r"\s*(?:reporters|journalists|the press|(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+|[a-z]+ (?:newspaper|daily|agency|channel|broadcaster|tv|television|radio))\b", re.UNICODE)
+_ADJUNCT = re.compile(
+    r"\s*(?:,\s*)?(?:on|in|at|during|after|before|late|early|earlier|later)\b[^,]{0,60}?(?=\s+that\b|,|$)|"
+    r"\s*(?:in a (?:statement|interview|tweet|post|speech|press conference|televised address|written statement)"
+    r"(?:\s+(?:with|to|on|at|published|posted)\s+[^,]{0,60}?)?)(?=\s+that\b|,|\s)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r",\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b|;|\s+—\s+|,?\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|\s+but\s+(?=said\b|\w+ed\b)")
+_THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
 
 
-class ActorIndex:
-    """Actors compiled for matching; build once per import, reuse for every article."""
+@dataclass
+class Attribution:
+    cue_start: int
+    cue_end: int
+    cue: str
+    speaker: Phrase | None
+    mode: str                  # subject | inverted | according | participle | coordinated
+    sentence: tuple[int, int]
+    mention: Mention | None = None
+    date: dt.date | None = None
+    date_basis: str = ""
 
-    def __init__(self, actors: Sequence[Actor]):
-        self.actors = list(actors)
+
+@dataclass
+class _Article:
+    text: str
+    published: dt.date | None
+    index: ActorIndex
+    folded: str
+    discourse: Discourse
+    event: TimeExpression | None = None
+    found: list | None = None
 
 
 def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Found]:
-    return []  # being written: replaced by the real extractor
+    marker = date_marker(text)
+    if marker:
+        published = published or marker[2]
+        # The marker is blanked out (same length) so it is read neither as a date nor as words.
+        work = " " * marker[1] + text[marker[1]:]
+    else:
+        work = text
+    folded = fold(work)
+    art = _Article(work, published, index, folded, Discourse(index, folded), found=[])
+    paras = paragraphs(work)
+    art.event = _main_event(art, paras)
+    for n, (lo, hi) in enumerate(paras):
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
+        _paragraph(art, lo, hi, nxt is not None and opens_with_quote(work, *nxt))
+    found = sorted(art.found, key=lambda f: (f.start, f.end))
+    return [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
+
+
+def _main_event(art: _Article, paras) -> TimeExpression | None:
+    """The first datable day in the article's opening paragraphs: what its news is about."""
+    for lo, hi in paras[:4]:
+        for quote_free in _outside_quotes(art.text, lo, hi):
+            for expr in time_expressions(art.text, *quote_free, art.published):
+                if expr.date is not None and (art.published is None or expr.date <= art.published):
+                    return expr
+    return None
+
+
+def _outside_quotes(text: str, lo: int, hi: int):
+    pos = lo
+    for q in find_quotes(text, lo, hi):
+        if q.open > pos:
+            yield pos, q.open
+        pos = (q.close + 1) if q.close is not None else hi
+    if pos < hi:
+        yield pos, hi
+
+
+def _paragraph(art: _Article, lo: int, hi: int, next_opens: bool) -> None:
+    text = art.text
+    quotes = find_quotes(text, lo, hi, next_opens)
+    spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
+    para_dates: list[TimeExpression] = []
+    previous_sentence: tuple[int, int] | None = None
+    for s, e in sentences(text, lo, hi, spans):
+        art.discourse.note_names(s, e)
+        in_sentence = [q for q in quotes if s <= q.open < e]
+        masked = [(a, b) for a, b in spans if a < e and b > s]
+        exprs = [x for x in time_expressions(text, s, e, art.published) if not _inside(x.start, masked)]
+        attributions = _attributions(art, s, e, masked, exprs)
+        _quotes_of_sentence(art, in_sentence, attributions, (s, e), (lo, hi), exprs, para_dates)
+        _reported(art, attributions, in_sentence, masked, (s, e), exprs, para_dates, previous_sentence)
+        para_dates.extend(x for x in exprs if x.date is not None)
+        previous_sentence = (s, e)
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribution]:
+    text = art.text
+    toks = tokens(text, s, e)
+    time_spans = [(x.start, x.end) for x in exprs]
+    found: list[Attribution] = []
+    words = [w for _, _, w in toks if w[0].isalpha()]
+    headline = len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    for m in cues.CUE.finditer(text, s, e):
+        if _inside(m.start(), masked):
+            continue
+        i = next((k for k, t in enumerate(toks) if t[0] == m.start()), None)
+        if i is None:
+            continue
+        cue = m.group(0)
+        before = toks[i - 1][2] if i > 0 else ""
+        if cue[0].isupper() and i > 0 and not headline:
+            continue  # part of a name: "the United States", "Washington Post Reports"
+        if cue.lower().startswith("according"):
+            phrase = phrase_after(text, toks, i + 1)
+            if phrase and not is_media(phrase.text):
+                found.append(Attribution(m.start(), m.end(), cue, phrase, "according", (s, e)))
+            continue
+        if cues.blocked(cue, before) or cue.lower().split()[0] in cues.BELIEF:
+            continue
+        if cues.is_participle(cue):
+            if found and (before == "," or text[max(s, m.start() - 3):m.start()].rstrip()[-2:] in (',"', ",”", ",’")):
+                found.append(Attribution(m.start(), m.end(), cue, None, "participle", (s, e)))
+            continue
+        att = _speaker_of_cue(art, toks, i, m, time_spans, (s, e), found)
+        if att is not None:
+            found.append(att)
+    return found
+
+
+def _speaker_of_cue(art, toks, i, m, time_spans, sentence, found) -> Attribution | None:
+    text = art.text
+    cue = m.group(0)
+    phrase = phrase_before(text, toks, i, time_spans)
+    before = toks[i - 1][2] if i > 0 else ""
+    if phrase is not None and not phrase.possessive:
+        return Attribution(m.start(), m.end(), cue, phrase, "subject", sentence)
+    if before == "," :
+        # "the Republican People's Party, Turkey's largest opposition party, urged": the subject
+        # stands before a parenthetical.
+        k = i - 2
+        while k >= 0 and toks[k][2] != "," and toks[k][0] >= sentence[0]:
+            k -= 1
+        inner = _collect(text, toks, i - 1)
+        outer = phrase_before(text, toks, k, time_spans) if k > 0 else None
+        for candidate in (outer, inner):
+            if candidate is not None and not candidate.possessive and not candidate.pronoun:
+                if art.index.mentions(art.folded, candidate.start, candidate.end):
+                    return Attribution(m.start(), m.end(), cue, candidate, "subject", sentence)
+        # '…," said X' / '…, said X': the speaker follows the verb.
+        after = phrase_after(text, toks, i)
+        if after is not None and not cues.is_act(cue):
+            return Attribution(m.start(), m.end(), cue, after, "inverted", sentence)
+        if outer is not None and not outer.possessive and k > 0 and toks[k][0] > sentence[0] + 1:
+            return Attribution(m.start(), m.end(), cue, outer, "subject", sentence)
+        return None
+    if before in ('"', "”", "’", "'", "»") or i == 0:
+        after = phrase_after(text, toks, i)
+        if after is not None:
+            return Attribution(m.start(), m.end(), cue, after, "inverted", sentence)
+        return None
+    if before.lower() in ("and", "but") and found:
+        return Attribution(m.start(), m.end(), cue, None, "coordinated", sentence)
+    if before.lower() in ("and", "but"):
+        lead = _leading_subject(text, toks)
+        if lead is not None:
+            return Attribution(m.start(), m.end(), cue, lead, "subject", sentence)
+    return None
+
+
+def _collect(text, toks, i):
+    return phrase_before(text, toks, i)
+
+
+def _leading_subject(text, toks) -> Phrase | None:
+    """The subject at the start of a sentence: its first noun phrase, after an opening clause."""
+    start = 0
+    for k, (_, _, w) in enumerate(toks[:12]):
+        if w == ",":
+            start = k + 1
+            break
+    for k in range(start, min(len(toks), start + 10)):
+        w = toks[k][2]
+        if not (w[0].isalnum() and (w[0].isupper() or w.lower() in ("the", "a", "an"))):
+            phrase = phrase_before(text, toks, k) if k > start else None
+            return phrase if phrase is not None and not phrase.possessive else None
+    return None
+
+
+def _quotes_of_sentence(art, quotes: list[Quote], atts: list[Attribution], sentence, para, exprs, para_dates):
+    text = art.text
+    according = next((a for a in atts if a.mode == "according"), None)
+    for q in quotes:
+        chosen = according
+        if chosen is None:
+            chosen = _adjacent_after(text, q, atts) or _nearest_before(q, atts) or _any_after(q, atts)
+        if chosen is None:
+            chosen = _continuation(art, q, sentence, para)
+            if chosen is None:
+                continue
+        speaker_att = _owner(chosen, atts)
+        mention = _resolve(art, speaker_att, exprs, para_dates)
+        if mention is None:
+            continue
+        kind = _quote_kind(text, q, sentence, chosen)
+        date, basis = speaker_att.date, speaker_att.date_basis
+        _emit(art, q.start, q.end, kind, speaker_att, mention, date, basis, sentence)
+
+
+def _adjacent_after(text, q: Quote, atts):
+    if q.close is None:
+        return None
+    for a in atts:
+        lo = a.speaker.start if a.speaker is not None and a.mode == "subject" else a.cue_start
+        if lo > q.close and re.fullmatch(r"[\s,.!?;:\"”’'»—–-]*", text[q.close + 1:lo]):
+            return a
+    return None
+
+
+def _nearest_before(q: Quote, atts):
+    before = [a for a in atts if a.cue_end <= q.open and a.mode != "according"]
+    return before[-1] if before else None
+
+
+def _any_after(q: Quote, atts):
+    after = [a for a in atts if a.cue_start >= q.end and a.mode != "according"]
+    return after[0] if after else None
+
+
+def _continuation(art, q: Quote, sentence, para) -> Attribution | None:
+    """A quotation standing alone goes on from the last speaker, if that was just before."""
+    text = art.text
+    outside = re.sub(r"[\s\"“”„«»'‘’.,!?…—–-]", "", text[sentence[0]:q.open] + (text[q.close + 1:sentence[1]] if q.close is not None else ""))
+    if outside:
+        return None
+    last = next((m for m in reversed(art.discourse.history) if m.spoke), None)
+    if last is None or q.open - last.pos > 1200:
+        return None
+    return Attribution(q.open, q.open, "", None, "continuation", sentence, mention=last, date=last.date,
+                       date_basis="context" if last.date else "")
+
+
+def _owner(a: Attribution, atts: list[Attribution]) -> Attribution:
+    """A participle or coordinated verb speaks for the attribution before it in the sentence."""
+    if a.mode in ("participle", "coordinated"):
+        earlier = [b for b in atts if b.cue_start < a.cue_start and b.mode in ("subject", "inverted", "according")]
+        if earlier:
+            return earlier[-1]
+    return a
+
+
+def _resolve(art, a: Attribution, exprs, para_dates) -> Mention | None:
+    if a.mention is not None:
+        return a.mention
+    if a.speaker is None:
+        return None
+    if is_media(a.speaker.text):
+        return None
+    m = art.discourse.resolve(art.text, a.speaker.start, a.speaker.end, a.speaker.pronoun, a.sentence)
+    a.mention = m
+    a.date, a.date_basis = _date_for(art, a, exprs, para_dates, m)
+    art.discourse.spoke(m, a.cue_start, a.date, a.date_basis)
+    return m
+
+
+def _date_for(art, a: Attribution, exprs, para_dates, mention: Mention):
+    datable = [x for x in exprs if x.date is not None]
+    if datable:
+        x = min(datable, key=lambda x: min(abs(x.start - a.cue_end), abs(a.cue_start - x.end)))
+        return x.date, x.basis
+    if (a.speaker is not None and (a.speaker.pronoun or a.speaker.text.lower().startswith("the "))
+            and mention.date is not None and mention.date_basis in ("explicit", "weekday", "relative", "context")):
+        return mention.date, "context"
+    if para_dates:
+        return para_dates[-1].date, "context"
+    if art.event is not None:
+        return art.event.date, "event"
+    if art.published is not None:
+        return art.published, "publication"
+    return None, "undated"
+
+
+def _quote_kind(text: str, q: Quote, sentence, att: Attribution) -> str:
+    inner = text[q.start:q.end]
+    words = inner.split()
+    if not words or not (inner[0].isupper() or inner[0] in "[…."):
+        return "partial"
+    s, e = sentence
+    before = text[s:q.open].strip()
+    after = text[(q.close + 1) if q.close is not None else q.end:e].strip()
+    # Direct: the quotation is the sentence, with only its attribution beside it.
+    if not before or before.endswith((":", ",")) or att.mode == "continuation":
+        if len(words) >= 3:
+            return "direct"
+    if not after or after[0] in ",.!?":
+        if not before and len(words) >= 3:
+            return "direct"
+    return "partial"
+
+
+def _emit(art, start, end, kind, att: Attribution, mention: Mention, date, basis, sentence) -> None:
+    text = art.text
+    wording = text[start:end]
+    speaker = att.speaker
+    art.found.append(
+        Found(
+            start=start,
+            end=end,
+            quote=wording,
+            kind=kind,
+            speaker=speaker.text if speaker else mention.name,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            actor=mention.actor,
+            date=date,
+            date_basis=basis or ("undated" if date is None else "context"),
+            cue=att.cue,
+            stance=suggest(cues.lemma(att.cue) if att.cue else "say", wording),
+            context_start=sentence[0],
+            context_end=sentence[1],
+        )
+    )
+
+
+def _reported(art, atts: list[Attribution], quotes: list[Quote], masked, sentence, exprs, para_dates, previous):
+    """Reported speech: the clause each attribution governs, when no quotation carries it."""
+    text = art.text
+    s, e = sentence
+    for a in atts:
+        owner = _owner(a, atts)
+        if owner.speaker is None and owner.mention is None:
+            continue
+        span = _content(art, a, owner, atts, sentence, previous)
+        if span is None:
+            continue
+        lo, hi = span
+        if any(x < hi and y > lo for x, y in masked):
+            continue  # the quotation inside it is the statement
+        words = text[lo:hi].split()
+        if len(words) < (2 if cues.is_act(a.cue) else 3):
+            continue
+        mention = _resolve(art, owner, exprs, para_dates)
+        if mention is None:
+            continue
+        _emit(art, lo, hi, "indirect", owner, mention, owner.date, owner.date_basis,
+              sentence)
+
+
+def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) -> tuple[int, int] | None:
+    text = art.text
+    s, e = sentence
+    end = e
+    while end > s and text[end - 1] in " .!?…\"”’":
+        end -= 1
+    if a.mode == "according":
+        phrase_end = a.speaker.end
+        if a.cue_start - s <= 2:  # "According to X, content."
+            lo = phrase_end
+            while lo < end and text[lo] in " ,":
+                lo += 1
+            return _clause(text, lo, end)
+        hi = a.cue_start
+        while hi > s and text[hi - 1] in " ,":
+            hi -= 1
+        return (s, hi) if hi > s else None
+    if a.mode == "inverted" or (a.mode == "subject" and a.speaker is not None and a.speaker.start > s + 1
+                                and text[s:a.speaker.start].rstrip().endswith(",")
+                                and not text[s:a.speaker.start].lstrip()[:1].islower()
+                                and _clause_before_is_content(text, s, a.speaker.start)):
+        # "Content, Kalın said on Thursday" / "Content, said Kalın".
+        hi = (a.cue_start if a.mode == "inverted" else a.speaker.start)
+        while hi > s and text[hi - 1] in " ,":
+            hi -= 1
+        return (s, hi) if hi > s else None
+    if cues.is_act(a.cue):
+        lo = a.cue_start
+    else:
+        lo = a.cue_end
+        if cues.lemma(a.cue) == "tell":
+            m = _TOLD_OBJECT.match(text, lo, end)
+            if m:
+                lo = m.end()
+        for _ in range(2):
+            m = _ADJUNCT.match(text, lo, end)
+            if m and m.end() > lo:
+                lo = m.end()
+        if _THIS.match(text, lo, end) and re.match(r"\s*(?:this|so|as much)\s*(?:$|\b(?:in|on|at|to|during|after|while)\b)", text[lo:end], re.IGNORECASE):
+            # "X said this in an interview": the content is the sentence before.
+            if previous is not None:
+                ps, pe = previous
+                while pe > ps and text[pe - 1] in " .!?":
+                    pe -= 1
+                return ps, pe
+            return None
+        m = _THAT.match(text, lo, end)
+        if m:
+            lo = m.end()
+    while lo < end and text[lo] in " ,:":
+        lo += 1
+    return _clause(text, lo, end)
+
+
+def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
+    """'Turkey will not turn back …, Kalın said': a clause with a verb, not an opening phrase."""
+    head = text[s:speaker_start]
+    if re.match(r"\s*(?:on|in|at|after|before|while|speaking|earlier|meanwhile|however|during|since|"
+                r"asked|responding|addressing|according|despite|following|when|for|with|as)\b", head, re.IGNORECASE):
+        return False
+    return len(head.split()) >= 4
+
+
+def _clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    m = _CLAUSE_BREAK.search(text, lo, hi)
+    if m:
+        hi = m.start()
+    while hi > lo and text[hi - 1] in " ,;:—–-":
+        hi -= 1
+    return (lo, hi) if hi > lo else None

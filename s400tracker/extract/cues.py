@@ -1,0 +1,93 @@
+"""The verbs and phrases that attribute speech, and what kind of content each one takes.
+
+"say" verbs take a clause (X said that …); "act" verbs are reactions whose verb phrase is the
+content (X urged the US to reconsider). Belief verbs (believes, hopes, thinks) are not speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SAY = """say said says saying|tell told tells telling|add added adds adding|stress stressed stresses stressing|
+note noted notes noting|warn warned warns warning|insist insisted insists insisting|argue argued argues arguing|
+claim claimed claims claiming|announce announced announces announcing|suggest suggested suggests suggesting|
+clarify clarified clarifies clarifying|reiterate reiterated reiterates reiterating|explain explained explains explaining|
+emphasize emphasized emphasizes emphasizing|emphasise emphasised emphasises emphasising|underline underlined underlines underlining|
+underscore underscored underscores underscoring|maintain maintained maintains maintaining|assert asserted asserts asserting|
+affirm affirmed affirms affirming|declare declared declares declaring|confirm confirmed confirms confirming|
+acknowledge acknowledged acknowledges acknowledging|admit admitted admits admitting|reply replied replies replying|
+respond responded responds responding|remark remarked remarks remarking|write wrote writes writing|tweet tweeted tweets tweeting|
+point pointed points pointing|indicate indicated indicates indicating|predict predicted predicts predicting|
+recall recalled recalls recalling|complain complained complains complaining|counter countered counters countering|
+conclude concluded concludes concluding|repeat repeated repeats repeating|state stated states stating|
+comment commented comments commenting|continue continued continues continuing|reaffirm reaffirmed reaffirms reaffirming|
+tell told|allege alleged alleges alleging|deny denied denies denying|mention mentioned mentions mentioning|
+caution cautioned cautions cautioning|assure assured assures assuring|signal signalled signaled signals signalling signaling|
+hint hinted hints hinting|contend contended contends contending|answer answered answers answering|
+observe observed observes observing|report reported reports reporting"""
+
+_ACT = """urge urged urges urging|condemn condemned condemns condemning|criticize criticized criticizes criticizing|
+criticise criticised criticises criticising|denounce denounced denounces denouncing|slam slammed slams slamming|
+blast blasted blasts blasting|reject rejected rejects rejecting|dismiss dismissed dismisses dismissing|
+welcome welcomed welcomes welcoming|praise praised praises praising|hail hailed hails hailing|
+demand demanded demands demanding|accuse accused accuses accusing|threaten threatened threatens threatening|
+vow vowed vows vowing|pledge pledged pledges pledging|promise promised promises promising|
+appeal appealed appeals appealing|ask asked asks asking|call called calls calling|describe described describes describing|
+label labelled labeled labels labelling labeling|brand branded brands branding|term termed terms terming|
+dub dubbed dubs dubbing|decry decried decries decrying|protest protested protests protesting|
+lambast lambasted lambasts lambasting|castigate castigated castigates castigating|
+defend defended defends defending|express expressed expresses expressing|vow vowed|
+regret regretted regrets regretting|deplore deplored deplores deploring|oppose opposed opposes opposing|
+invite invited invites inviting|advise advised advises advising|recommend recommended recommends recommending|
+propose proposed proposes proposing|challenge challenged challenges challenging"""
+
+
+def _forms(table: str) -> dict[str, str]:
+    forms = {}
+    for group in table.replace("\n", "").split("|"):
+        words = group.split()
+        for w in words:
+            forms[w] = words[0]
+    return forms
+
+
+SAY_FORMS = _forms(_SAY)
+ACT_FORMS = _forms(_ACT)
+# Base forms attribute only after a plural or headline subject ("officials say", "Washington
+# Says"), never after a modal or "to" ("will take steps", "to resolve"): see is_blocked.
+BASE_FORMS = frozenset(words.split()[0] for words in (_SAY + "|" + _ACT).replace("\n", "").split("|"))
+_BLOCKERS = frozenset("to will would could should may might must can cannot not did does do n't never "
+                      "the a an this that its his her their our your my".split())
+
+BELIEF = frozenset("believe believes believed think thinks thought hope hopes hoped expect expects expected "
+                   "fear fears feared feel feels felt want wants wanted".split())
+
+_ALL = sorted(set(SAY_FORMS) | set(ACT_FORMS), key=len, reverse=True)
+CUE = re.compile(r"\b(?:according\s+to|made\s+clear|makes?\s+clear|hits?\s+out|lashe[ds]\s+out|"
+                 r"pointed\s+out|points\s+out|" + "|".join(map(re.escape, _ALL)) + r")\b", re.IGNORECASE)
+
+
+def lemma(cue: str) -> str:
+    w = cue.lower().split()[0]
+    if w in ("made", "make", "makes"):
+        return "make clear"
+    if w in ("hit", "hits", "lashed", "lashes"):
+        return "criticize"
+    if w in ("pointed", "points"):
+        return "note"
+    return SAY_FORMS.get(w) or ACT_FORMS.get(w) or w
+
+
+def is_act(cue: str) -> bool:
+    w = cue.lower().split()[0]
+    return w in ACT_FORMS or w in ("hit", "hits", "lashed", "lashes")
+
+
+def is_participle(cue: str) -> bool:
+    return cue.lower().split()[0].endswith("ing")
+
+
+def blocked(cue: str, word_before: str) -> bool:
+    """A base form after a modal, "to" or a determiner is no statement made ("will take steps")."""
+    w = cue.lower().split()[0]
+    return w in BASE_FORMS and word_before.lower() in _BLOCKERS

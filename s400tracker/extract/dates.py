@@ -1,0 +1,119 @@
+"""Time expressions and the day a statement was made.
+
+The date text is found first with a tight pattern and only then parsed (fuzzy parsing over-matches),
+and a bare weekday resolves backwards from publication: "said on Tuesday" in Thursday's paper is
+two days earlier, never five days later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+_EXPRESSION = re.compile(
+    rf"""\b(?:
+        (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
+      | (?P<mdy>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\d:])
+      | (?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?)(?![\d:])
+      | (?P<last>last|this|past)\s+(?P<lastday>{_WEEKDAY})
+      | (?P<weekday>{_WEEKDAY})(?:'s|’s)?
+      | (?P<yesterday>yesterday)
+      | (?P<today>today|tonight|this\s+(?:morning|afternoon|evening))
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    date: dt.date | None  # None when it cannot be resolved (a weekday in an undated article)
+    basis: str            # explicit | weekday | relative
+
+
+def _explicit(text: str, published: dt.date | None) -> dt.date | None:
+    has_year = re.search(r"\d{4}", text) is not None
+    default = dt.datetime(published.year if published else 2000, 1, 1)
+    try:
+        day = date_parser.parse(text.replace(" of ", " "), default=default).date()
+    except (ValueError, OverflowError):
+        return None
+    if has_year:
+        return day
+    if published is None:
+        return None
+    # No year written: the most recent such day on or before publication.
+    if day > published:
+        day -= relativedelta(years=1)
+    return day
+
+
+def _weekday(name: str, published: dt.date | None, strictly_before: bool) -> dt.date | None:
+    if published is None:
+        return None
+    back = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def time_expressions(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimeExpression]:
+    found = []
+    for m in _EXPRESSION.finditer(text, lo, hi):
+        if m.group("iso") or m.group("mdy") or m.group("dmy"):
+            found.append(TimeExpression(m.start(), m.end(), _explicit(m.group(0), published), "explicit"))
+        elif m.group("lastday"):
+            strictly = m.group("last").lower() in ("last", "past")
+            found.append(TimeExpression(m.start(), m.end(), _weekday(m.group("lastday"), published, strictly), "weekday"))
+        elif m.group("weekday"):
+            found.append(TimeExpression(m.start(), m.end(), _weekday(m.group("weekday"), published, False), "weekday"))
+        elif m.group("yesterday"):
+            day = published - dt.timedelta(days=1) if published else None
+            found.append(TimeExpression(m.start(), m.end(), day, "relative"))
+        else:
+            found.append(TimeExpression(m.start(), m.end(), published, "relative"))
+    return found
+
+
+# A publication date written in the article itself: a "date 2020-12-15" marker opening the text,
+# or a line near the top holding nothing but a date.
+_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    rf"""^\s*(?:(?:published|posted|updated|date)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?
+        (?P<d>\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}})
+        (?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*(?:[ap]\.?m\.?|gmt|utc|[a-z]{{2,4}}))?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+
+
+def date_marker(text: str) -> tuple[int, int, dt.date] | None:
+    """The (start, end, date) of a leading 'date YYYY-MM-DD' marker."""
+    m = _MARKER.match(text)
+    if not m:
+        return None
+    try:
+        return m.start(), m.end(), dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
+def dateline(text: str, max_lines: int = 8) -> dt.date | None:
+    """A line near the top that is only a date ('17 December 2020')."""
+    head = "\n".join(line for line in text.splitlines()[:max_lines * 3] if line.strip())
+    head = "\n".join(head.splitlines()[:max_lines])
+    m = _DATE_LINE.search(head)
+    if not m:
+        return None
+    return _explicit(m.group("d"), None)

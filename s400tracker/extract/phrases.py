@@ -1,0 +1,176 @@
+"""Speaker noun phrases next to a cue verb: 'Turkish Defence Minister Hulusi Akar', 'he', 'a US official'.
+
+Model-free: a speaker phrase is a run of capitalised words and role words (minister, ministry,
+spokesperson …) with 'of', possessives and a leading determiner, found by walking the tokens
+backwards from the verb (X said) or forwards after it (said X).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=\w))*\.?|[^\w\s]", re.UNICODE)
+
+ROLE_WORDS = frozenset(
+    """minister ministers ministry ministries spokesperson spokesman spokeswoman spokespeople official officials
+    secretary president department party leader leaders lawmaker lawmakers diplomat diplomats ambassador
+    government administration chief head adviser advisor advisers envoy foreign defence defense presidential
+    top senior deputy opposition largest main national state agency office embassy military army
+    representative representatives source sources analyst analysts expert experts prime vice general
+    director commander member members ruling communications press council committee senator senators
+    congressman congresswoman speaker chairman chairwoman chair premier counterpart negotiator negotiators
+    officer officers authorities authority presidency palace cabinet parliament lawmaker spokespersons
+    chancellor mayor governor foreign-policy us u.s. u.s us-based turkish russian american""".split()
+)
+CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and"])
+DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"])
+PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
+# Capitalised words that open a sentence without being part of its subject.
+_OPENERS = frozenset(
+    """earlier meanwhile however but and also later then in on at while speaking after before when
+    since still yet instead moreover furthermore separately likewise similarly additionally finally
+    last this that these those there here now today yesterday so thus though although despite asked
+    responding addressing writing for with as if""".split()
+)
+# Words between a subject and its verb: "Kalın also said", "the ministry has repeatedly warned".
+SKIPPABLE = frozenset(
+    """also has have had later again repeatedly previously earlier then once reportedly publicly separately
+    recently immediately further today yesterday himself herself itself themselves just already
+    subsequently swiftly quickly strongly firmly openly sharply furthermore likewise similarly meanwhile
+    however too now initially officially explicitly directly formally privately angrily bluntly
+    flatly jointly promptly earlier separately had been would could was is were are""".split()
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    start: int
+    end: int
+    text: str
+    pronoun: bool = False
+    possessive: bool = False
+
+
+def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, lo, hi)]
+
+
+def _np_word(word: str) -> bool:
+    w = word.rstrip(".")
+    if not w:
+        return False
+    if w[0].isupper() or w[0].isdigit():
+        return True
+    low = w.lower()
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    return low in ROLE_WORDS
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum()
+
+
+def phrase_before(text: str, toks: list[tuple[int, int, str]], i: int, skip_spans=()) -> Phrase | None:
+    """The speaker phrase ending just before token i (the cue), skipping adverbs and time phrases."""
+    j = i - 1
+    while j >= 0:
+        s, e, w = toks[j]
+        if any(a <= s < b for a, b in skip_spans) or w.lower() in SKIPPABLE:
+            j -= 1
+            continue
+        if w.lower() == "on" and j + 1 < i and any(a <= toks[j + 1][0] < b for a, b in skip_spans):
+            j -= 1
+            continue
+        break
+    if j < 0:
+        return None
+    s, e, w = toks[j]
+    if w.lower() in PRONOUNS:
+        return Phrase(s, e, w, pronoun=True)
+    return _collect_backwards(text, toks, j)
+
+
+def _collect_backwards(text: str, toks, j: int) -> Phrase | None:
+    end_tok = j
+    start_tok = None
+    while j >= 0:
+        s, e, w = toks[j]
+        low = w.lower()
+        if _is_word(w) and _np_word(w):
+            if j < end_tok and low.rstrip(".") in _OPENERS and (j == 0 or not _is_word(toks[j - 1][2])):
+                break
+            start_tok = j
+            j -= 1
+            continue
+        if low in DETERMINERS and start_tok is not None:
+            start_tok = j
+            break
+        if low in CONNECTORS and start_tok is not None and j > 0 and _np_word(toks[j - 1][2]):
+            j -= 1
+            continue
+        break
+    if start_tok is None:
+        return None
+    # A lone sentence opener ("Earlier", "However") is no speaker.
+    while start_tok <= end_tok and toks[start_tok][2].lower().rstrip(".") in _OPENERS and start_tok < end_tok:
+        start_tok += 1
+    s, e = toks[start_tok][0], toks[end_tok][1]
+    phrase = text[s:e].rstrip(".") if not re.search(r"\b\w\.\w\.$", text[s:e]) else text[s:e]
+    if toks[start_tok][2].lower().rstrip(".") in _OPENERS:
+        return None
+    last = toks[end_tok][2].lower()
+    return Phrase(s, s + len(phrase), phrase, possessive=last.endswith(("'s", "’s", "'", "’")))
+
+
+def phrase_after(text: str, toks: list[tuple[int, int, str]], i: int) -> Phrase | None:
+    """The speaker phrase starting just after token i (an inverted 'said X' or 'according to X')."""
+    j = i + 1
+    n = len(toks)
+    if j < n and toks[j][2].lower() in PRONOUNS:
+        s, e, w = toks[j]
+        return Phrase(s, e, w, pronoun=True)
+    start_tok = None
+    end_tok = None
+    while j < n:
+        s, e, w = toks[j]
+        low = w.lower()
+        if start_tok is None and low in DETERMINERS:
+            start_tok = j
+            j += 1
+            continue
+        if _is_word(w) and (_np_word(w) or (start_tok is not None and low in _MEDIA_WORDS)):
+            if start_tok is None:
+                start_tok = j
+            end_tok = j
+            j += 1
+            continue
+        if low in CONNECTORS and end_tok is not None and j + 1 < n and _np_word(toks[j + 1][2]) and low != "on":
+            j += 1
+            continue
+        break
+    if end_tok is None:
+        return None
+    s, e = toks[start_tok][0], toks[end_tok][1]
+    phrase = text[s:e]
+    if phrase.endswith(".") and not re.search(r"\b\w\.\w\.$", phrase):
+        phrase = phrase[:-1]
+    return Phrase(s, s + len(phrase), phrase)
+
+
+_MEDIA_WORDS = frozenset("news agency newspaper broadcaster channel daily television tv radio outlet website "
+                         "report reports media press wire".split())
+_MEDIA_NAMES = re.compile(
+    r"\b(?:afp|reuters|interfax|tass|ria|novosti|anadolu|ap|associated press|bloomberg|sputnik|trt|cnn|bbc|"
+    r"xinhua|al jazeera|hurriyet|hürriyet|sabah|daily sabah|ntv|haberturk|habertürk|dpa|efe|ansa|kyodo|"
+    r"yonhap|the guardian|new york times|washington post|wall street journal|financial times|politico|axios|"
+    r"news agency|broadcaster|newspaper|media|report|reports|the agency|wire|state media|state television|"
+    r"sources? (?:close|familiar))\b",
+    re.IGNORECASE,
+)
+
+
+def is_media(phrase: str) -> bool:
+    """A news outlet cited as a source is not a speaker reacting to the event."""
+    return bool(_MEDIA_NAMES.search(phrase))

@@ -1,0 +1,37 @@
+"""Sentence spans inside a paragraph, never ending inside a quotation."""
+
+from __future__ import annotations
+
+import re
+
+# A full stop ends a sentence when a capital, a digit or an opening mark follows, unless the word
+# before it is an abbreviation or an initial (U.S., Mr., Gen.).
+_END = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s+[\"“«‘'(\[]?[A-Z0-9ÀİÇŞÖÜĞ])")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen lt col maj capt cmdr adm sgt sen rep gov prof st jr sr inc co corp ltd
+    vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m
+    dept est approx fig al pres amb rev hon""".split()
+)
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+def sentences(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in text[lo:hi]; quotes are (open, close) spans not to split."""
+    spans = []
+    start = lo
+    for m in _END.finditer(text, lo, hi):
+        cut = m.end()
+        if any(a < m.start() and cut <= b for a, b in quotes):
+            continue  # a full stop inside a quotation: the quote goes on
+        word = _LAST_WORD.search(text, max(lo, m.start() - 12), m.start())
+        if word:
+            w = word.group(1).lower().rstrip(".")
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                continue
+        spans.append((start, cut))
+        start = cut
+        while start < hi and text[start].isspace():
+            start += 1
+    if start < hi:
+        spans.append((start, hi))
+    return spans

@@ -1,0 +1,153 @@
+"""From a speaker phrase to a tracked actor: aliases, ambiguous titles, roles, pronouns.
+
+Matching runs on folded text (case- and accent-free), so 'Cavusoglu' finds Çavuşoğlu and 'KALIN'
+finds Kalın. An ambiguous alias ('the Foreign Ministry') is settled by a country word in the
+phrase, then by the actor last spoken of, then by the country words of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from s400tracker.core.model import Actor
+from s400tracker.extract.text import fold
+
+# A phrase names an organisation when its head (last word) is one of these, or it is a place.
+_ORG_HEADS = re.compile(
+    r"(?:ministry|department|dept|party|office|government|administration|embassy|agency|presidency|kremlin|"
+    r"pentagon|house|nato|council|committee|parliament|congress|senate|cabinet|palace|authorities|chp|mfa|"
+    r"turkey|russia|states|us|u\.s\.?|washington|ankara|moscow|iran|china|eu|union|america|france|germany|"
+    r"israel|greece|alliance|treasury|military|army|forces|court|bank|company|opposition|coalition|bloc)$"
+)
+
+
+@dataclass
+class Mention:
+    pos: int
+    actor: str | None
+    name: str        # the actor's name, or the phrase for an untracked speaker
+    person: bool
+    roles: frozenset = frozenset()
+    spoke: bool = False  # a speaker of a statement, not just a name in the text
+    date: object = None
+    date_basis: str = ""
+
+
+def is_person_phrase(phrase: str) -> bool:
+    words = fold(phrase).rstrip(".").split()
+    return bool(words) and not _ORG_HEADS.match(words[-1])
+
+
+class ActorIndex:
+    """Actors compiled for matching; build once per import, reuse for every article."""
+
+    def __init__(self, actors: Sequence[Actor]):
+        self.actors = {a.key: a for a in actors}
+        self.names = {a.key: a.name for a in actors}
+        owners: dict[str, set[str]] = {}
+        self.ambiguous: set[str] = set()
+        for a in actors:
+            for alias in (a.name, *a.aliases):
+                owners.setdefault(fold(alias), set()).add(a.key)
+            for alias in a.ambiguous:
+                owners.setdefault(fold(alias), set()).add(a.key)
+                self.ambiguous.add(fold(alias))
+        self.owners = {alias: tuple(sorted(keys)) for alias, keys in owners.items() if alias}
+        alternatives = sorted(self.owners, key=len, reverse=True)
+        self.alias_re = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])") if alternatives else None
+        self.roles = {a.key: frozenset(fold(r) for r in a.roles) for a in actors}
+        self.countries = {a.key: tuple(fold(c) for c in a.countries) for a in actors}
+        self._country_re = {
+            key: re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])")
+            for key, words in self.countries.items() if words
+        }
+
+    def mentions(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        if self.alias_re is None:
+            return []
+        return [(m.start(), m.end(), self.owners[m.group(0)]) for m in self.alias_re.finditer(folded, lo, hi)]
+
+    def country_of(self, candidates: Sequence[str], folded: str, lo: int, hi: int) -> list[str]:
+        return [k for k in candidates if k in self._country_re and self._country_re[k].search(folded, lo, hi)]
+
+    def alias_person(self, alias_folded: str) -> bool:
+        return is_person_phrase(alias_folded)
+
+
+@dataclass
+class Discourse:
+    """What the article has said so far: who spoke and who was named, newest last."""
+
+    index: ActorIndex
+    folded: str
+    history: list[Mention] = field(default_factory=list)
+
+    def note_names(self, lo: int, hi: int) -> None:
+        for s, e, keys in self.index.mentions(self.folded, lo, hi):
+            if len(keys) == 1:
+                key = keys[0]
+                self.history.append(Mention(s, key, self.index.names[key], self.index.alias_person(self.folded[s:e]),
+                                            self.index.roles[key]))
+
+    def resolve(self, text: str, start: int, end: int, pronoun: bool, sentence: tuple[int, int]) -> Mention:
+        """The actor (or untracked speaker) behind the phrase text[start:end]."""
+        phrase = text[start:end]
+        low = self.folded[start:end]
+        if pronoun:
+            return self._antecedent(low)
+        found = self.index.mentions(self.folded, start, end)
+        if found:
+            s, e, keys = max(found, key=lambda m: (m[1] - m[0], -m[0]))
+            key = self._settle(keys, start, end, sentence)
+            if key is not None:
+                return Mention(start, key, self.index.names[key], is_person_phrase(phrase), self.index.roles[key])
+        role = self._role_reference(low)
+        if role is not None:
+            return role
+        return Mention(start, None, phrase, is_person_phrase(phrase))
+
+    def _settle(self, keys: tuple[str, ...], start: int, end: int, sentence: tuple[int, int]) -> str | None:
+        if len(keys) == 1:
+            return keys[0]
+        own = self.index.country_of(keys, self.folded, start, end)
+        if len(own) == 1:
+            return own[0]
+        for m in reversed(self.history):
+            if m.actor in keys:
+                return m.actor
+        around = self.index.country_of(keys, self.folded, *sentence)
+        if len(around) == 1:
+            return around[0]
+        return None
+
+    def _antecedent(self, pronoun: str) -> Mention:
+        want_person = pronoun in ("he", "she", "i")
+        if pronoun in ("he", "she", "it", "i"):
+            for m in reversed(self.history):
+                if m.spoke and m.person == want_person:
+                    return m
+            for m in reversed(self.history):
+                if m.person == want_person:
+                    return m
+        elif self.history:
+            for m in reversed(self.history):
+                if m.spoke:
+                    return m
+        return Mention(0, None, pronoun, want_person)
+
+    def _role_reference(self, low: str) -> Mention | None:
+        """'the minister', 'the ministry', 'the secretary': the last actor the role fits."""
+        words = low.split()
+        if not words or words[0] not in ("the", "this", "that"):
+            return None
+        role = " ".join(w for w in words[1:])
+        head = words[-1]
+        for m in reversed(self.history):
+            if m.actor and (role in m.roles or head in m.roles):
+                return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
+        return None
+
+    def spoke(self, mention: Mention, pos: int, date, basis: str) -> None:
+        self.history.append(Mention(pos, mention.actor, mention.name, mention.person, mention.roles, True, date, basis))
