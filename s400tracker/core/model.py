@@ -79,6 +79,7 @@ class Document:
     date_basis: str
     text: str
     imported_at: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ class Source:
     start: int
     end: int
     context: str
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    context_start: int = 0
+    context_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -122,3 +127,9 @@ class Statement:
     sources: tuple[Source, ...] = ()
     annotation: Annotation | None = None
     tags: tuple[str, ...] = field(default=())
+    # The analyst's corrections, kept apart from what extraction found so that re-extraction
+    # never overwrites them; None when the statement stands as extracted.
+    actor_override: str | None = None
+    date_override: dt.date | None = None
+    cue: str = ""
+    stale: bool = False       # kept for its annotation/correction, but no longer extracted

@@ -1,0 +1,171 @@
+"""CSV exports that open safely in Excel: the matrix (actors × days) and the long format.
+
+Safety, each on by default: a UTF-8 BOM so Excel reads accents right; cells that Excel would run
+as formulas (starting with = + - @ tab or CR) get a leading apostrophe; cells longer than Excel's
+32,767-character limit are cut, visibly. Line endings are CRLF, as the csv module writes them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterator, Sequence, TextIO
+
+from s400tracker.core.model import Actor, Statement
+from s400tracker.core.query import StatementFilter
+from s400tracker.store import Store
+
+EXCEL_CELL_LIMIT = 32767
+CUT_MARKER = " [… cut: longer than Excel allows]"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+LONG_COLUMNS = (
+    "statement_id", "actor", "date", "quote", "kind", "speaker", "source", "note", "tags",
+    "stance", "date_basis", "stance_source", "outlet", "published", "document", "start", "end",
+    "hidden", "origin",
+)
+
+
+@dataclass(frozen=True)
+class CsvOptions:
+    bom: bool = True
+    escape_formulas: bool = True
+    include_untracked: bool = False   # long format: also statements of speakers no actor covers
+
+
+def safe_cell(value: object, escape_formulas: bool = True) -> str:
+    text = "" if value is None else str(value)
+    if escape_formulas and text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    if _excel_length(text) > EXCEL_CELL_LIMIT:
+        text = _cut(text, EXCEL_CELL_LIMIT - _excel_length(CUT_MARKER)) + CUT_MARKER
+    return text
+
+
+def _excel_length(text: str) -> int:
+    # Excel counts UTF-16 code units: a character outside the BMP (an emoji) counts twice.
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+def _cut(text: str, units: int) -> str:
+    out, used = [], 0
+    for c in text:
+        used += 2 if ord(c) > 0xFFFF else 1
+        if used > units:
+            break
+        out.append(c)
+    return "".join(out)
+
+
+def write_matrix(
+    stream: TextIO, actors: Sequence[Actor], statements: Sequence[Statement], options: CsvOptions
+) -> None:
+    """Header `actor` then the ISO days with statements, ascending; one row per actor; each cell
+    that actor's quotes of that day, one per line. Undated statements appear only in `long`."""
+    by_cell: dict[tuple[str, str], list[str]] = {}
+    for s in statements:
+        if s.actor is not None and s.date is not None:
+            by_cell.setdefault((s.actor, s.date.isoformat()), []).append(s.quote)
+    days = sorted({day for _, day in by_cell})
+    writer = _writer(stream, options)
+    writer.writerow(["actor", *days])
+    for actor in sorted(actors, key=lambda a: a.position):
+        cells = ["\n".join(by_cell.get((actor.key, day), ())) for day in days]
+        writer.writerow([safe_cell(v, options.escape_formulas) for v in (actor.name, *cells)])
+
+
+def write_long(
+    stream: TextIO, actors: Sequence[Actor], statements: Sequence[Statement], options: CsvOptions
+) -> None:
+    """One row per statement, columns LONG_COLUMNS."""
+    names = {a.key: a.name for a in actors}
+    writer = _writer(stream, options)
+    writer.writerow(LONG_COLUMNS)
+    for s in statements:
+        ann = s.annotation
+        first = s.sources[0] if s.sources else None
+        row = {
+            "statement_id": s.id,
+            "actor": names.get(s.actor, s.actor or ""),
+            "date": s.date.isoformat() if s.date else "",
+            "quote": s.quote,
+            "kind": s.kind,
+            "speaker": s.speaker or "",
+            "source": " | ".join(src.title for src in s.sources),
+            "note": ann.note if ann else "",
+            "tags": "; ".join(s.tags),
+            "stance": s.stance or "",
+            "date_basis": s.date_basis,
+            "stance_source": "" if s.stance is None else ("suggested" if s.stance_suggested else "analyst"),
+            "outlet": first.outlet if first else "",
+            "published": first.published.isoformat() if first and first.published else "",
+            "document": first.path if first else "",
+            "start": first.start if first else "",
+            "end": first.end if first else "",
+            "hidden": "yes" if s.hidden else "",
+            "origin": s.origin,
+        }
+        writer.writerow([safe_cell(row[c], options.escape_formulas) for c in LONG_COLUMNS])
+
+
+def _writer(stream: TextIO, options: CsvOptions):
+    if options.bom:
+        stream.write("\ufeff")
+    return csv.writer(stream)  # csv's default dialect ends rows with CRLF, as Excel expects
+
+
+def export_matrix(
+    store: Store, dest, f: StatementFilter = StatementFilter(), options: CsvOptions = CsvOptions()
+) -> None:
+    """Write the matrix CSV of statements matching `f` to `dest` (a path, a text stream or "-")."""
+    actors = _actors(store, f)
+    with open_output(dest) as stream:
+        write_matrix(stream, actors, store.statements(f.replace(tracked_only=True)), options)
+
+
+def export_long(
+    store: Store, dest, f: StatementFilter = StatementFilter(), options: CsvOptions = CsvOptions()
+) -> None:
+    """Write the long CSV of statements matching `f` to `dest` (a path, a text stream or "-")."""
+    if options.include_untracked:
+        f = f.replace(tracked_only=False)
+    with open_output(dest) as stream:
+        write_long(stream, store.actors(), store.statements(f), options)
+
+
+def _actors(store: Store, f: StatementFilter) -> list[Actor]:
+    return [
+        a for a in store.actors()
+        if (not f.actors or a.key in f.actors) and (not f.groups or a.group in f.groups)
+    ]
+
+
+@contextlib.contextmanager
+def open_output(dest) -> Iterator[TextIO]:
+    """A text stream for `dest` that keeps the csv module's CRLF as written.
+
+    None or "-" is standard output (UTF-8, whatever the console's encoding); a str or Path is a
+    file; anything else is taken as an open text stream and left open.
+    """
+    if dest is None or dest == "-":
+        out = sys.stdout
+        buffer: IO[bytes] | None = getattr(out, "buffer", None)
+        if buffer is None:
+            yield out
+            return
+        out.flush()
+        wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
+        try:
+            yield wrapper
+        finally:
+            wrapper.flush()
+            wrapper.detach()  # leave sys.stdout open
+    elif isinstance(dest, (str, Path)):
+        with open(dest, "w", encoding="utf-8", newline="") as f:
+            yield f
+    else:
+        yield dest

@@ -1,0 +1,174 @@
+"""SQL for reading statements: the filter as a WHERE clause, rows as core values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from s400tracker.core.model import Annotation, Source, Statement
+from s400tracker.core.query import BUCKETS, StatementFilter
+
+# Every statement query joins its annotation, its first mention and that mention's document.
+FROM = """
+FROM statements s
+LEFT JOIN annotations a ON a.statement_id = s.id
+LEFT JOIN mentions m ON m.rowid = (
+    SELECT rowid FROM mentions WHERE statement_id = s.id ORDER BY document_id, "start" LIMIT 1
+)
+LEFT JOIN documents d ON d.id = m.document_id
+LEFT JOIN actors ac ON ac.key = s.eff_actor
+"""
+
+# Undated last; then actor order as in actors.json; then where the statement sits in the press.
+ORDER = """
+ORDER BY s.eff_date IS NULL, s.eff_date, ac.origin = 'analyst', ac.position,
+         d.published IS NULL, d.published, d.id, m."start", s.id
+"""
+
+STATEMENT_COLUMNS = """
+s.id, s.eff_actor, s.actor_override, s.speaker, s.eff_date, s.date_override, s.date_basis,
+s.quote, s.kind, s.cue, s.stance_suggested, s.hidden, s.origin, s.stale,
+a.statement_id AS a_id, a.note, a.tags, a.stance AS a_stance, a.author, a.created_at, a.updated_at
+"""
+
+EFFECTIVE_STANCE = "COALESCE(a.stance, s.stance_suggested)"
+
+BUCKET_SQL = {
+    "day": "s.eff_date",
+    "week": "date(s.eff_date, '-6 days', 'weekday 1')",  # the Monday on or before
+    "month": "strftime('%Y-%m-01', s.eff_date)",
+}
+assert set(BUCKET_SQL) == set(BUCKETS)
+
+
+def fts_query(text: str) -> str:
+    """The analyst's words as an FTS5 query: every word must appear, each also as a prefix.
+
+    Quoting each word keeps FTS5 syntax (AND, NEAR, quotes, colons) typed by the user inert.
+    """
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def where(f: StatementFilter) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list = []
+
+    def among(expr: str, values) -> None:
+        clauses.append(f"{expr} IN ({', '.join('?' * len(values))})")
+        params.extend(values)
+
+    if not f.include_hidden:
+        clauses.append("s.hidden = 0")
+    if f.tracked_only:
+        clauses.append("s.eff_actor IS NOT NULL")
+    if f.actors:
+        among("s.eff_actor", f.actors)
+    if f.groups:
+        marks = ", ".join("?" * len(f.groups))
+        clauses.append(f"s.eff_actor IN (SELECT key FROM actors WHERE grp IN ({marks}))")
+        params.extend(f.groups)
+    if f.start is not None:
+        clauses.append("s.eff_date >= ?")
+        params.append(f.start.isoformat())
+    if f.end is not None:
+        clauses.append("s.eff_date <= ?")
+        params.append(f.end.isoformat())
+    if f.undated is True:
+        clauses.append("s.eff_date IS NULL")
+    elif f.undated is False:
+        clauses.append("s.eff_date IS NOT NULL")
+    if f.kinds:
+        among("s.kind", f.kinds)
+    if f.stances:
+        among(EFFECTIVE_STANCE, f.stances)
+    if f.annotated_only:
+        clauses.append("a.statement_id IS NOT NULL")
+    if f.tags:
+        marks = ", ".join("?" * len(f.tags))
+        clauses.append(f"EXISTS (SELECT 1 FROM json_each(a.tags) WHERE json_each.value IN ({marks}))")
+        params.extend(f.tags)
+    match = fts_query(f.text)
+    if match:
+        clauses.append(
+            "(s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
+            " OR a.rowid IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?))"
+        )
+        params.extend([match, match])
+    if f.document_id is not None:
+        clauses.append("s.id IN (SELECT statement_id FROM mentions WHERE document_id = ?)")
+        params.append(f.document_id)
+    return (" AND ".join(clauses) or "1"), params
+
+
+def to_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def to_annotation(row: dict) -> Annotation | None:
+    if row["a_id"] is None:
+        return None
+    return Annotation(
+        statement_id=row["a_id"],
+        note=row["note"],
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        stance=row["a_stance"],
+        author=row["author"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def to_statement(row: dict, sources: tuple[Source, ...]) -> Statement:
+    annotation = to_annotation(row)
+    analyst_stance = annotation.stance if annotation else None
+    return Statement(
+        id=row["id"],
+        actor=row["eff_actor"],
+        speaker=row["speaker"],
+        date=to_date(row["eff_date"]),
+        date_basis="analyst" if row["date_override"] else row["date_basis"],
+        quote=row["quote"],
+        kind=row["kind"],
+        stance=analyst_stance or row["stance_suggested"],
+        stance_suggested=analyst_stance is None and row["stance_suggested"] is not None,
+        hidden=bool(row["hidden"]),
+        origin=row["origin"],
+        sources=sources,
+        annotation=annotation,
+        tags=annotation.tags if annotation else (),
+        actor_override=row["actor_override"],
+        date_override=to_date(row["date_override"]),
+        cue=row["cue"],
+        stale=bool(row["stale"]),
+    )
+
+
+SOURCES = """
+SELECT m.statement_id, m.document_id, d.title, d.outlet, d.published, d.path,
+       m."start", m."end", m.speaker_start, m.speaker_end, m.context_start, m.context_end,
+       CASE WHEN m.context_end > m.context_start
+            THEN substr(d.text, m.context_start + 1, m.context_end - m.context_start)
+            ELSE substr(d.text, m."start" + 1, m."end" - m."start") END AS context
+FROM mentions m JOIN documents d ON d.id = m.document_id
+WHERE m.statement_id IN ({marks})
+ORDER BY m.document_id, m."start"
+"""
+
+
+def to_source(row: dict) -> Source:
+    return Source(
+        document_id=row["document_id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=to_date(row["published"]),
+        path=row["path"],
+        start=row["start"],
+        end=row["end"],
+        context=row["context"],
+        speaker_start=row["speaker_start"],
+        speaker_end=row["speaker_end"],
+        context_start=row["context_start"],
+        context_end=row["context_end"],
+    )

@@ -1,0 +1,622 @@
+"""Store: the tracker's SQLite file behind methods that take and return core values.
+
+Nothing above this package sees a row, a cursor or SQL. One Store wraps one connection; its
+methods are serialised by a lock so the GUI may import in a worker thread while it reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from s400tracker.core.actors import load_actors
+from s400tracker.core.ids import analyst_statement_id, statement_id
+from s400tracker.core.matrix import CellCount
+from s400tracker.core.model import KINDS, STANCES, Actor, Annotation, Document, Found, Statement
+from s400tracker.core.query import BUCKETS, StatementFilter
+from s400tracker.store import queries as q
+from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
+from s400tracker.store.opening import check_file, connect, describe
+from s400tracker.store.schema import TABLES, current_version, migrate
+
+MEMORY = ":memory:"
+_UNSET = object()
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+
+@dataclass(frozen=True)
+class ExtractionChange:
+    """What writing one article's extraction did to the store."""
+
+    added: int = 0      # new statements
+    updated: int = 0    # found again (extracted fields refreshed, corrections kept)
+    removed: int = 0    # no longer found, dropped
+    kept: int = 0       # no longer found, kept because annotated or corrected (marked stale)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _guarded(method):
+    """Serialise access, and turn SQLite's environment errors into one-line StoreErrors."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            try:
+                return method(self, *args, **kwargs)
+            except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
+                if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+                    raise  # a bug of ours, not the environment's
+                raise describe(e, self.path) from e
+
+    return wrapper
+
+
+class Store:
+    def __init__(self, db: Database, path: str):
+        self._db = db
+        self.path = path
+        self._lock = threading.RLock()
+        self.backup_made: Path | None = None  # the copy taken before a migration, if any
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path = MEMORY, actors: Sequence[Actor] | None = None) -> "Store":
+        """Open (creating if missing) the store at `path`, migrated and with actors synced.
+
+        `actors` defaults to the bundled resources/actors.json. Raises a StoreError subclass,
+        leaving the file untouched, when the file cannot be used.
+        """
+        target = str(path)
+        file = None if target == MEMORY else Path(target)
+        if file is not None:
+            check_file(file, current_version())
+        try:
+            conn = connect(target)
+        except sqlite3.Error as e:
+            raise describe(e, target) from e
+        try:
+            db = Database(conn)
+            _check_contents(db, target)
+            if file is not None:
+                with db.ensure_autocommit_on():
+                    conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            saved = migrate(db, file, version)
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as e:
+            conn.close()
+            raise describe(e, target) from e
+        store = cls(db, target)
+        store.backup_made = saved
+        if actors is None:
+            from s400tracker.paths import resources_dir
+
+            actors = load_actors(resources_dir() / "actors.json")
+        try:
+            store.sync_actors(actors)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- actors ----------------------------------------------------------------------------
+
+    @_guarded
+    def sync_actors(self, actors: Sequence[Actor]) -> None:
+        """Make the bundled actors match `actors`; actors the analyst added stay as they are."""
+        current = {r["key"]: r for r in self._db.query("SELECT * FROM actors")}
+        with self._db.atomic():
+            for position, actor in enumerate(actors):
+                row = _actor_row(actor, position, "bundled")
+                old = current.get(actor.key)
+                if old is not None and all(old[k] == v for k, v in row.items()):
+                    continue  # nothing changed: keep opening a store free of writes
+                self._db.execute(
+                    """INSERT INTO actors (key, name, grp, aliases, color, position, origin, data)
+                       VALUES (:key, :name, :grp, :aliases, :color, :position, :origin, :data)
+                       ON CONFLICT (key) DO UPDATE SET name = excluded.name, grp = excluded.grp,
+                         aliases = excluded.aliases, color = excluded.color,
+                         position = excluded.position, origin = excluded.origin,
+                         data = excluded.data""",
+                    row,
+                )
+
+    @_guarded
+    def actors(self) -> list[Actor]:
+        """Tracked actors in display order: actors.json's order, then the analyst's additions."""
+        rows = self._db.query(
+            "SELECT * FROM actors ORDER BY origin = 'analyst', position, key"
+        )
+        return [_to_actor(r, i) for i, r in enumerate(rows)]
+
+    @_guarded
+    def add_actor(self, actor: Actor) -> Actor:
+        """Track a new actor (origin analyst); raises ValueError if the key is taken."""
+        if not actor.key or not actor.name.strip():
+            raise ValueError("an actor needs a key and a name")
+        if self._db.execute("SELECT 1 FROM actors WHERE key = ?", [actor.key]).fetchone():
+            raise ValueError(f"an actor with key {actor.key!r} already exists")
+        (last,) = self._db.execute(
+            "SELECT COALESCE(MAX(position), -1) FROM actors WHERE origin = 'analyst'"
+        ).fetchone()
+        with self._db.atomic():
+            self._db.execute(
+                """INSERT INTO actors (key, name, grp, aliases, color, position, origin, data)
+                   VALUES (:key, :name, :grp, :aliases, :color, :position, :origin, :data)""",
+                _actor_row(actor, last + 1, "analyst"),
+            )
+        return self._actor(actor.key)
+
+    @_guarded
+    def add_alias(self, key: str, alias: str) -> Actor:
+        """Add an alias to an actor; kept across syncs with actors.json. Re-extract to apply."""
+        row = self._db.execute("SELECT extra_aliases FROM actors WHERE key = ?", [key]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no actor {key!r}")
+        extra = json.loads(row[0])
+        alias = alias.strip()
+        if alias and alias not in extra:
+            with self._db.atomic():
+                self._db.execute(
+                    "UPDATE actors SET extra_aliases = ? WHERE key = ?",
+                    [json.dumps(extra + [alias], ensure_ascii=False), key],
+                )
+        return self._actor(key)
+
+    def _actor(self, key: str) -> Actor:
+        return next(a for a in self.actors() if a.key == key)
+
+    def _actor_keys(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT key FROM actors").fetchall()}
+
+    # -- documents -------------------------------------------------------------------------
+
+    @_guarded
+    def document_id(self, sha256: str) -> int | None:
+        row = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+        return row[0] if row else None
+
+    @_guarded
+    def add_document(self, document: Document, found: Iterable[Found]) -> tuple[int, bool]:
+        """Store an article and its statements in one transaction.
+
+        Returns (document id, added); an article already stored (same sha256) adds nothing.
+        `document.id` and `imported_at` are ignored.
+        """
+        found = list(found)
+        with self._db.atomic():
+            existing = self.document_id(document.sha256)
+            if existing is not None:
+                return existing, False
+            cursor = self._db.execute(
+                """INSERT INTO documents
+                   (sha256, path, title, outlet, url, published, date_basis, text, imported_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    document.sha256, document.path, document.title, document.outlet,
+                    document.url, _iso(document.published), document.date_basis,
+                    document.text, _now(),
+                ],
+            )
+            doc_id = cursor.lastrowid
+            self._write_extraction(doc_id, document.sha256, found)
+        return doc_id, True
+
+    @_guarded
+    def replace_extraction(self, document_id: int, found: Iterable[Found]) -> ExtractionChange:
+        """Re-extraction of one article: refresh what the extractor found, keep the analyst's work.
+
+        Statements found again keep their id, annotation and corrections; statements no longer
+        found are dropped unless annotated, corrected or hidden, in which case they stay, stale.
+        """
+        found = list(found)
+        with self._db.atomic():
+            sha = self._db.execute(
+                "SELECT sha256 FROM documents WHERE id = ?", [document_id]
+            ).fetchone()
+            if sha is None:
+                raise NotFoundError(f"no document {document_id}")
+            return self._write_extraction(document_id, sha[0], found)
+
+    def _write_extraction(self, doc_id: int, sha: str, found: list[Found]) -> ExtractionChange:
+        known = self._actor_keys()
+        new = {statement_id(sha, f.start, f.end): f for f in found}
+        previous = {
+            r["id"]: r
+            for r in self._db.query(
+                """SELECT s.id, (s.actor_override IS NOT NULL OR s.date_override IS NOT NULL
+                                 OR s.hidden = 1 OR a.statement_id IS NOT NULL) AS worked
+                   FROM statements s JOIN mentions m ON m.statement_id = s.id
+                   LEFT JOIN annotations a ON a.statement_id = s.id
+                   WHERE m.document_id = ? AND s.origin = 'extracted'""",
+                [doc_id],
+            )
+        }
+        for sid, f in new.items():
+            self._db.execute(
+                """INSERT INTO statements (id, actor_key, speaker, date, date_basis, quote, kind,
+                                           cue, stance_suggested, origin, stale)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'extracted', 0)
+                   ON CONFLICT (id) DO UPDATE SET actor_key = excluded.actor_key,
+                     speaker = excluded.speaker, date = excluded.date,
+                     date_basis = excluded.date_basis, quote = excluded.quote,
+                     kind = excluded.kind, cue = excluded.cue,
+                     stance_suggested = excluded.stance_suggested, stale = 0""",
+                [
+                    sid,
+                    f.actor if f.actor in known else None,  # an actor unknown here is untracked
+                    f.speaker, _iso(f.date), f.date_basis, f.quote, f.kind, f.cue, f.stance,
+                ],
+            )
+            self._db.execute(
+                """INSERT INTO mentions (statement_id, document_id, "start", "end", speaker_start,
+                                         speaker_end, context_start, context_end)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (statement_id, document_id, "start") DO UPDATE SET
+                     "end" = excluded."end", speaker_start = excluded.speaker_start,
+                     speaker_end = excluded.speaker_end, context_start = excluded.context_start,
+                     context_end = excluded.context_end""",
+                [sid, doc_id, f.start, f.end, f.speaker_start, f.speaker_end,
+                 f.context_start, f.context_end],
+            )
+        removed = kept = 0
+        for sid, row in previous.items():
+            if sid in new:
+                continue
+            if row["worked"]:
+                self._db.execute("UPDATE statements SET stale = 1 WHERE id = ?", [sid])
+                kept += 1
+            else:
+                self._db.execute("DELETE FROM statements WHERE id = ?", [sid])
+                removed += 1
+        added = sum(1 for sid in new if sid not in previous)
+        return ExtractionChange(added, len(new) - added, removed, kept)
+
+    @_guarded
+    def documents(self) -> list[Document]:
+        """Every stored article, oldest publication first, without its text (see document())."""
+        rows = self._db.query(
+            "SELECT *, '' AS text FROM documents ORDER BY published IS NULL, published, id"
+        )
+        return [_to_document(r) for r in rows]
+
+    @_guarded
+    def document(self, document_id: int) -> Document:
+        rows = list(self._db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
+        if not rows:
+            raise NotFoundError(f"no document {document_id}")
+        return _to_document(rows[0])
+
+    @_guarded
+    def document_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    # -- reading statements ----------------------------------------------------------------
+
+    @_guarded
+    def matrix_cells(self, f: StatementFilter = StatementFilter(), bucket: str = "day") -> list[CellCount]:
+        """Per actor and bucket: count, first quote, annotated flag, most frequent stance.
+
+        Only statements of tracked actors; ties between stances go to the first code in
+        alphabetical order.
+        """
+        if bucket not in BUCKETS:
+            raise ValueError(f"unknown bucket {bucket!r}; expected one of {BUCKETS}")
+        clause, params = q.where(f)
+        col = q.BUCKET_SQL[bucket]
+        sql = f"""
+        WITH f AS (
+            SELECT s.eff_actor AS actor, {col} AS col, s.quote,
+                   a.statement_id IS NOT NULL AS annotated, {q.EFFECTIVE_STANCE} AS stance,
+                   row_number() OVER (
+                       PARTITION BY s.eff_actor, {col}
+                       ORDER BY s.eff_date, d.published IS NULL, d.published, d.id, m."start", s.id
+                   ) AS rn
+            {q.FROM}
+            WHERE {clause} AND s.eff_actor IS NOT NULL
+        ),
+        cells AS (
+            SELECT actor, col, count(*) AS n, max(annotated) AS annotated,
+                   max(CASE WHEN rn = 1 THEN quote END) AS first_quote
+            FROM f GROUP BY actor, col
+        ),
+        stances AS (
+            SELECT actor, col, stance,
+                   row_number() OVER (PARTITION BY actor, col ORDER BY count(*) DESC, stance) AS r
+            FROM f WHERE stance IS NOT NULL GROUP BY actor, col, stance
+        )
+        SELECT c.actor, c.col, c.n, c.first_quote, c.annotated, st.stance
+        FROM cells c
+        LEFT JOIN stances st ON st.actor = c.actor AND st.col IS c.col AND st.r = 1
+        ORDER BY c.actor, c.col IS NULL, c.col
+        """
+        return [
+            CellCount(
+                actor=r[0], date=q.to_date(r[1]), count=r[2], first_quote=r[3] or "",
+                annotated=bool(r[4]), stance=r[5],
+            )
+            for r in self._db.execute(sql, params).fetchall()
+        ]
+
+    @_guarded
+    def statements(
+        self, f: StatementFilter = StatementFilter(), limit: int | None = None, offset: int = 0
+    ) -> list[Statement]:
+        """Statements matching `f`, by date, actor and place in the press, with their sources."""
+        clause, params = q.where(f)
+        sql = f"SELECT {q.STATEMENT_COLUMNS} {q.FROM} WHERE {clause} {q.ORDER}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [limit, offset]
+        rows = list(self._db.query(sql, params))
+        sources = self._sources([r["id"] for r in rows])
+        return [q.to_statement(r, sources.get(r["id"], ())) for r in rows]
+
+    @_guarded
+    def statement_count(self, f: StatementFilter = StatementFilter()) -> int:
+        clause, params = q.where(f)
+        return self._db.execute(f"SELECT count(*) {q.FROM} WHERE {clause}", params).fetchone()[0]
+
+    @_guarded
+    def statement(self, statement_id: str) -> Statement:
+        """One statement by id, hidden or not, tracked or not."""
+        sql = f"SELECT {q.STATEMENT_COLUMNS} {q.FROM} WHERE s.id = ?"
+        rows = list(self._db.query(sql, [statement_id]))
+        if not rows:
+            raise NotFoundError(f"no statement {statement_id}")
+        return q.to_statement(rows[0], self._sources([statement_id]).get(statement_id, ()))
+
+    def _sources(self, ids: list[str]) -> dict[str, tuple]:
+        out: dict[str, list] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            sql = q.SOURCES.format(marks=", ".join("?" * len(chunk)))
+            for r in self._db.query(sql, chunk):
+                out.setdefault(r["statement_id"], []).append(q.to_source(r))
+        return {k: tuple(v) for k, v in out.items()}
+
+    @_guarded
+    def untracked_speakers(self, f: StatementFilter = StatementFilter()) -> list[tuple[str, int]]:
+        """Speakers quoted who are no tracked actor, most quoted first: candidates to track."""
+        clause, params = q.where(f.replace(tracked_only=False, actors=(), groups=()))
+        sql = f"""SELECT s.speaker, count(*) AS n {q.FROM}
+                  WHERE {clause} AND s.eff_actor IS NULL AND trim(COALESCE(s.speaker, '')) != ''
+                  GROUP BY s.speaker ORDER BY n DESC, s.speaker"""
+        return [(r[0], r[1]) for r in self._db.execute(sql, params).fetchall()]
+
+    @_guarded
+    def tags(self) -> list[str]:
+        """Every tag in use, sorted, for completion."""
+        sql = "SELECT DISTINCT value FROM annotations, json_each(annotations.tags) ORDER BY value"
+        return [r[0] for r in self._db.execute(sql).fetchall()]
+
+    @_guarded
+    def date_span(self, f: StatementFilter = StatementFilter()) -> tuple[dt.date, dt.date] | None:
+        """The first and last effective date among statements matching `f`."""
+        clause, params = q.where(f)
+        lo, hi = self._db.execute(
+            f"SELECT min(s.eff_date), max(s.eff_date) {q.FROM} WHERE {clause}", params
+        ).fetchone()
+        return (q.to_date(lo), q.to_date(hi)) if lo else None
+
+    # -- the analyst's work ----------------------------------------------------------------
+
+    @_guarded
+    def annotate(
+        self,
+        statement_id: str,
+        note: str = "",
+        tags: Sequence[str] = (),
+        stance: str | None = None,
+        author: str = "",
+    ) -> Annotation | None:
+        """Set a statement's annotation (replacing it), committed at once.
+
+        An empty note with no tags and no stance removes the annotation; returns None then.
+        """
+        if stance is not None and stance not in STANCES:
+            raise ValueError(f"unknown stance {stance!r}; expected one of {', '.join(STANCES)}")
+        self._require(statement_id)
+        clean = tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
+        with self._db.atomic():
+            if not note.strip() and not clean and stance is None:
+                self._db.execute("DELETE FROM annotations WHERE statement_id = ?", [statement_id])
+                return None
+            now = _now()
+            self._db.execute(
+                """INSERT INTO annotations (statement_id, note, tags, stance, author,
+                                            created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (statement_id) DO UPDATE SET note = excluded.note,
+                     tags = excluded.tags, stance = excluded.stance, author = excluded.author,
+                     updated_at = excluded.updated_at""",
+                [statement_id, note, json.dumps(clean, ensure_ascii=False), stance, author, now, now],
+            )
+        return self.statement(statement_id).annotation
+
+    @_guarded
+    def correct(self, statement_id: str, *, actor=_UNSET, date=_UNSET) -> Statement:
+        """Move a statement to another actor and/or date; None restores what extraction found."""
+        self._require(statement_id)
+        with self._db.atomic():
+            if actor is not _UNSET:
+                if actor is not None and actor not in self._actor_keys():
+                    raise NotFoundError(f"no actor {actor!r}")
+                self._db.execute(
+                    "UPDATE statements SET actor_override = ? WHERE id = ?", [actor, statement_id]
+                )
+            if date is not _UNSET:
+                self._db.execute(
+                    "UPDATE statements SET date_override = ? WHERE id = ?",
+                    [_iso(date), statement_id],
+                )
+        return self.statement(statement_id)
+
+    @_guarded
+    def set_hidden(self, statement_id: str, hidden: bool) -> Statement:
+        """Hide a statement (a false positive) from the matrix and exports, or show it again."""
+        self._require(statement_id)
+        with self._db.atomic():
+            self._db.execute(
+                "UPDATE statements SET hidden = ? WHERE id = ?", [int(hidden), statement_id]
+            )
+        return self.statement(statement_id)
+
+    @_guarded
+    def add_statement(
+        self,
+        document_id: int,
+        start: int,
+        end: int,
+        actor: str | None,
+        date: dt.date | None = None,
+        kind: str = "direct",
+        speaker: str | None = None,
+    ) -> Statement:
+        """Record a statement the extractor missed: a span of a stored article (origin analyst)."""
+        doc = self.document(document_id)
+        if not 0 <= start < end <= len(doc.text):
+            raise ValueError(f"span {start}–{end} lies outside the article ({len(doc.text)} chars)")
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        if actor is not None and actor not in self._actor_keys():
+            raise NotFoundError(f"no actor {actor!r}")
+        sid = analyst_statement_id(doc.sha256, start, end)
+        if self._db.execute("SELECT 1 FROM statements WHERE id = ?", [sid]).fetchone():
+            raise ValueError("this span is already recorded as a statement")
+        # The paragraph around the span is its context, as the extractor's sentence would be.
+        context_start = doc.text.rfind("\n", 0, start) + 1
+        context_end = doc.text.find("\n", end)
+        context_end = len(doc.text) if context_end < 0 else context_end
+        with self._db.atomic():
+            self._db.execute(
+                """INSERT INTO statements (id, actor_key, speaker, date, date_basis, quote, kind,
+                                           origin)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, 'analyst')""",
+                [sid, actor, speaker, _iso(date), "analyst" if date else "undated",
+                 doc.text[start:end], kind],
+            )
+            self._db.execute(
+                """INSERT INTO mentions (statement_id, document_id, "start", "end",
+                                         context_start, context_end)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                [sid, document_id, start, end, context_start, context_end],
+            )
+        return self.statement(sid)
+
+    @_guarded
+    def delete_statement(self, statement_id: str) -> None:
+        """Delete a statement the analyst added (to undo add_statement); extracted ones are hidden."""
+        row = self._db.execute(
+            "SELECT origin FROM statements WHERE id = ?", [statement_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no statement {statement_id}")
+        if row[0] != "analyst":
+            raise ValueError("only statements added by the analyst can be deleted; hide it instead")
+        with self._db.atomic():
+            self._db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
+
+    def _require(self, statement_id: str) -> None:
+        if not self._db.execute("SELECT 1 FROM statements WHERE id = ?", [statement_id]).fetchone():
+            raise NotFoundError(f"no statement {statement_id}")
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _check_contents(db: Database, target: str) -> None:
+    """Refuse, before writing anything, a database that is not ours or is too new."""
+    from s400tracker.store.schema import current_version as newest
+
+    version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > newest():
+        raise StoreTooNewError(
+            f"store {target} was written by a newer s400tracker (schema {version}, "
+            f"this version reads up to {newest()}); upgrade s400tracker to open it"
+        )
+    if version == 0:
+        names = set(db.table_names())
+        if names and not names <= set(TABLES):
+            raise NotAStoreError(f"{target} is an SQLite database but not an s400tracker store")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+_ACTOR_COLUMNS = {"key", "name", "group", "aliases", "color", "position"}
+
+
+def _actor_row(actor: Actor, position: int, origin: str) -> dict:
+    rest = {k: v for k, v in dataclasses.asdict(actor).items() if k not in _ACTOR_COLUMNS}
+    return {
+        "key": actor.key,
+        "name": actor.name,
+        "grp": actor.group,
+        "aliases": json.dumps(list(actor.aliases), ensure_ascii=False),
+        "color": actor.color,
+        "position": position,
+        "origin": origin,
+        "data": json.dumps(rest, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _to_actor(row: dict, position: int) -> Actor:
+    fields = {f.name for f in dataclasses.fields(Actor)}
+    data = json.loads(row["data"] or "{}")
+    # Tuples become JSON lists; give them back as tuples so Actors stay hashable values.
+    extra = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in fields}
+    aliases = json.loads(row["aliases"]) + [
+        a for a in json.loads(row["extra_aliases"]) if a not in json.loads(row["aliases"])
+    ]
+    return Actor(
+        **extra,
+        key=row["key"],
+        name=row["name"],
+        group=row["grp"],
+        aliases=tuple(aliases),
+        color=row["color"],
+        position=position,
+    )
+
+
+def _to_document(row: dict) -> Document:
+    return Document(
+        id=row["id"],
+        sha256=row["sha256"],
+        path=row["path"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=q.to_date(row["published"]),
+        date_basis=row["date_basis"],
+        text=row["text"],
+        imported_at=row["imported_at"],
+        url=row["url"],
+    )

@@ -1,0 +1,162 @@
+"""Tables, indexes, full-text search and migrations of the store, versioned by PRAGMA user_version.
+
+MIGRATIONS[i] brings a store from version i to i + 1; version 0 is an empty file. Before
+migrating an existing store we copy it aside (see `backup`), and each migration runs in one
+transaction, so a failed migration leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from sqlite_utils import Database
+
+# Tables the store owns; a version-0 file holding anything else is somebody else's database.
+TABLES = ("documents", "actors", "statements", "mentions", "annotations")
+
+_V1 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    outlet TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    date_basis TEXT NOT NULL DEFAULT 'undated',
+    text TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE actors (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    grp TEXT NOT NULL DEFAULT '',
+    aliases TEXT NOT NULL DEFAULT '[]',        -- JSON, from actors.json
+    extra_aliases TEXT NOT NULL DEFAULT '[]',  -- JSON, added by the analyst; survives syncing
+    color TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    origin TEXT NOT NULL DEFAULT 'bundled' CHECK (origin IN ('bundled', 'analyst')),
+    data TEXT NOT NULL DEFAULT '{}'            -- JSON, every other Actor field for the extractor
+);
+CREATE TABLE statements (
+    id TEXT PRIMARY KEY,
+    -- as extracted; re-extraction rewrites these
+    actor_key TEXT REFERENCES actors(key),
+    speaker TEXT,
+    date TEXT,
+    date_basis TEXT NOT NULL DEFAULT 'undated',
+    quote TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    cue TEXT NOT NULL DEFAULT '',
+    stance_suggested TEXT,
+    -- the analyst's corrections; re-extraction never touches these
+    actor_override TEXT REFERENCES actors(key),
+    date_override TEXT,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'analyst')),
+    stale INTEGER NOT NULL DEFAULT 0,
+    eff_actor TEXT GENERATED ALWAYS AS (COALESCE(actor_override, actor_key)) VIRTUAL,
+    eff_date TEXT GENERATED ALWAYS AS (COALESCE(date_override, date)) VIRTUAL
+);
+CREATE INDEX statements_effective ON statements (eff_actor, eff_date);
+CREATE INDEX statements_eff_date ON statements (eff_date);
+CREATE TABLE mentions (
+    statement_id TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    context_start INTEGER NOT NULL DEFAULT 0,
+    context_end INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (statement_id, document_id, "start")
+);
+CREATE INDEX mentions_document ON mentions (document_id);
+CREATE TABLE annotations (
+    statement_id TEXT PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    note TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    stance TEXT,
+    author TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+
+def _fts(table: str, column: str) -> str:
+    # The same external-content FTS5 table and triggers sqlite-utils' enable_fts() creates, so
+    # Datasette finds the search; written out because enable_fts() would commit mid-migration.
+    fts = f"{table}_fts"
+    return f"""
+CREATE VIRTUAL TABLE [{fts}] USING FTS5 (
+    [{column}], content=[{table}], tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN
+    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, new.[{column}]);
+END;
+CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN
+    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, old.[{column}]);
+END;
+CREATE TRIGGER [{table}_au] AFTER UPDATE OF [{column}] ON [{table}] BEGIN
+    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, old.[{column}]);
+    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, new.[{column}]);
+END;
+"""
+
+
+def _statements(sql: str) -> list[str]:
+    # sqlite3.complete_statement finds the ends of statements without splitting trigger bodies;
+    # executescript() would do it too, but it commits, and a migration must stay one transaction.
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def _create_v1(db: Database) -> None:
+    for stmt in _statements(_V1 + _fts("statements", "quote") + _fts("annotations", "note")):
+        db.execute(stmt)
+
+
+Migration = Callable[[Database], None]
+MIGRATIONS: list[Migration] = [_create_v1]
+
+
+def current_version() -> int:
+    return len(MIGRATIONS)
+
+
+def backup(db: Database, store: Path, version: int) -> Path:
+    """Copy the store aside before migrating it, through SQLite's backup API (WAL-safe)."""
+    target = store.with_name(f"{store.name}.v{version}.bak")
+    n = 1
+    while target.exists():
+        target = store.with_name(f"{store.name}.v{version}.{n}.bak")
+        n += 1
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(db: Database, store: Path | None, version: int) -> Path | None:
+    """Bring `db` from `version` to the current one; returns the backup made, if any."""
+    saved = None
+    if store is not None and 0 < version < current_version():
+        saved = backup(db, store, version)
+    for step in range(version, current_version()):
+        with db.atomic():
+            MIGRATIONS[step](db)
+            # PRAGMA takes no parameters; `step` is our own integer.
+            db.execute(f"PRAGMA user_version = {step + 1}")
+    return saved
