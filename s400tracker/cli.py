@@ -1,0 +1,202 @@
+"""The command line: thin wrappers over services. `s400tracker --help` lists the commands.
+
+Exit codes: 0 success; 1 some files failed (import, extract); 2 an error of the environment
+(bad store, unwritable output) or bad arguments; 3 the desktop app cannot start here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from s400tracker import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_ENVIRONMENT, EXIT_NO_GUI = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="s400tracker",
+        description="Track reactions to the Dec 2020 US sanctions on Turkey over the S-400: "
+        "quotes and reported statements by actor and day. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    db_help = "the store file (default: $S400TRACKER_DB or the user data folder, seeded on first use)"
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import .txt articles (files or folders) into the store")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--db", type=Path, help=db_help)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export the store as CSV (matrix or long)")
+    p.add_argument("--db", type=Path, help=db_help)
+    p.add_argument("--format", choices=("matrix", "long"), default="matrix",
+                   help="matrix: actors × days (default); long: one row per statement")
+    p.add_argument("-o", "--output", default="-", metavar="FILE",
+                   help="file to write (default or '-': standard output)")
+    p.add_argument("--no-bom", action="store_true",
+                   help="no UTF-8 byte order mark (Excel needs it to read accents right)")
+    p.add_argument("--no-escape-formulas", action="store_true",
+                   help="keep cells starting with = + - @ as they are (Excel may run them)")
+    p.add_argument("--include-untracked", action="store_true",
+                   help="long format: also statements by speakers that are no tracked actor")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("extract", help="print the statements found in articles as JSON lines; "
+                                       "stores nothing")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="publication date (default: the sidecar's, else the article's own)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("gui", help="open the desktop app (the default command)")
+    p.add_argument("--db", type=Path, help=db_help)
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from s400tracker.store import StoreError
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args = build_parser().parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
+    try:
+        return args.func(args)
+    except StoreError as e:
+        return _fail(str(e))
+    except OSError as e:
+        # The environment (disk full, permission, missing folder): one line, no traceback.
+        where = f": {e.filename}" if e.filename else ""
+        return _fail(f"{e.strerror or e}{where}")
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str) -> int:
+    print(f"s400tracker: {message}", file=sys.stderr)
+    return EXIT_ENVIRONMENT
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _open(db: Path | None):
+    from s400tracker.services.tracker import Tracker
+
+    return Tracker.open(db)
+
+
+def cmd_import(args) -> int:
+    def show(done, total, path):
+        pass  # lines are printed from the report, in order, once each file is done
+
+    with _open(args.db) as tracker:
+        report = tracker.import_paths(args.paths, progress=show)
+    for result in report.results:
+        print(result.line())
+    print(report.summary())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_export(args) -> int:
+    from s400tracker.services.export import CsvOptions
+
+    to_stdout = args.output in (None, "-")
+    # A BOM shown on a terminal is noise; in a file or a pipe it helps Excel.
+    bom = not args.no_bom and not (to_stdout and sys.stdout.isatty())
+    options = CsvOptions(bom=bom, escape_formulas=not args.no_escape_formulas,
+                         include_untracked=args.include_untracked)
+    dest = "-" if to_stdout else Path(args.output)
+    with _open(args.db) as tracker:
+        if args.format == "matrix":
+            tracker.export_matrix(dest, options=options)
+        else:
+            tracker.export_long(dest, options=options)
+    return EXIT_OK
+
+
+def cmd_extract(args) -> int:
+    from s400tracker import paths
+    from s400tracker.core.actors import load_actors
+    from s400tracker.extract.pipeline import ActorIndex, extract
+    from s400tracker.services.articles import ArticleError, collect, is_sidecar, read_article, read_sidecar
+
+    actors = load_actors(paths.resources_dir() / "actors.json")
+    names = {a.key: a.name for a in actors}
+    index = ActorIndex(actors)
+    status = EXIT_OK
+    sidecars: dict[Path, dict] = {}
+    out = _utf8_stdout()
+    for path in collect(args.paths):
+        if is_sidecar(path):
+            continue
+        sidecar = sidecars.setdefault(path.parent, read_sidecar(path.parent))
+        try:
+            article = read_article(path, sidecar)
+        except ArticleError as e:
+            print(f"s400tracker: {path}: {e}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        published = args.published or article.published
+        for f in extract(article.text, published, index):
+            record = {
+                "file": str(path), "start": f.start, "end": f.end, "quote": f.quote,
+                "kind": f.kind, "speaker": f.speaker, "speaker_start": f.speaker_start,
+                "speaker_end": f.speaker_end, "actor": names.get(f.actor) if f.actor else None,
+                "date": f.date.isoformat() if f.date else None, "date_basis": f.date_basis,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    return status
+
+
+def _utf8_stdout():
+    # JSON lines are UTF-8 whatever the console's code page says.
+    if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    return sys.stdout
+
+
+def cmd_gui(args) -> int:
+    from s400tracker import paths
+
+    problem = _display_problem()
+    if problem:
+        print(f"s400tracker: cannot open the desktop app: {problem}", file=sys.stderr)
+        return EXIT_NO_GUI
+    try:
+        from s400tracker.gui import app
+    except ModuleNotFoundError as e:
+        if (e.name or "").startswith("s400tracker.gui"):
+            print("s400tracker: the desktop app is not part of this version yet; "
+                  "`s400tracker export` prints the matrix", file=sys.stderr)
+        else:
+            print(f"s400tracker: cannot open the desktop app: {e}", file=sys.stderr)
+        return EXIT_NO_GUI
+    except ImportError as e:  # Qt's shared libraries (libEGL, libxkbcommon …) missing
+        print(f"s400tracker: cannot open the desktop app, Qt failed to load: {e}", file=sys.stderr)
+        return EXIT_NO_GUI
+    # Create (and seed, for the default store) before the window opens, so errors of the store
+    # are reported here, on one line.
+    db = args.db if args.db is not None else paths.default_store()
+    _open(args.db).close()
+    return int(app.run(str(db)) or 0)
+
+
+def _display_problem() -> str:
+    # Without a display Qt aborts the whole process; say why instead.
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return "no display (DISPLAY is not set); run it in a desktop session, or under xvfb-run"
