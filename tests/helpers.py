@@ -10,10 +10,11 @@ from s400tracker.core.model import Actor, Document, Found
 
 ACTORS = [
     Actor(key="us", name="US State Dept", group="United States", aliases=("Pompeo",),
-          color="#2f6fb0"),
+          color="#2f6fb0", position=0),
     Actor(key="akar", name="Akar", group="Turkey", aliases=("Akar", "Hulusi Akar"),
-          color="#c0392b"),
-    Actor(key="kalin", name="Kalın", group="Turkey", aliases=("Kalın",), color="#c0392b"),
+          color="#c0392b", position=1),
+    Actor(key="kalin", name="Kalın", group="Turkey", aliases=("Kalın",), color="#c0392b",
+          position=2),
 ]
 
 

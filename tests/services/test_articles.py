@@ -1,0 +1,88 @@
+"""Reading article files as analysts save them: any common encoding, with or without metadata."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+
+import pytest
+
+from s400tracker.services.articles import ArticleError, collect, decode, read_article, read_sidecar
+
+TEXT = "Kalın said \u201cwe will not turn back\u201d on Thursday.\r\nSecond line."
+
+ENCODINGS = [
+    (TEXT.encode("utf-8"), "UTF-8 without BOM"),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "UTF-8 with BOM (Notepad)"),
+    (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "UTF-16 LE by BOM (Word)"),
+    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "UTF-16 BE by BOM"),
+]
+
+
+@pytest.mark.parametrize("data, why", ENCODINGS, ids=[e[1] for e in ENCODINGS])
+def test_decoding_gives_the_text_exactly_without_bom_and_with_its_line_ends(data, why):
+    assert decode(data) == TEXT
+
+
+def test_text_that_is_not_utf8_is_read_as_windows_1252():
+    assert decode("Akar said \u201cno\u201d \u2013 caf\u00e9".encode("cp1252")) == \
+        "Akar said \u201cno\u201d \u2013 caf\u00e9"
+
+
+def test_binary_files_are_refused():
+    with pytest.raises(ArticleError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+def test_sidecar_gives_metadata_by_file_name(tmp_path):
+    (tmp_path / "articles.csv").write_text(
+        "file,outlet,title,published,url\n"
+        'a.txt,TASS,"Title, with comma",2020-12-17,https://example.org/a\n'
+        "b.txt,,,not a date,\n", encoding="utf-8-sig")
+    sidecar = read_sidecar(tmp_path)
+    assert sidecar["a.txt"].title == "Title, with comma"
+    assert sidecar["a.txt"].published == dt.date(2020, 12, 17)
+    assert sidecar["b.txt"].published is None
+
+
+def test_folders_give_their_txt_files_sorted_and_never_the_sidecar(tmp_path):
+    for name in ("b.txt", "a.TXT", "articles.csv", "notes.md"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in collect([tmp_path])] == \
+        ["a.TXT", "b.txt", "sub/c.txt"]
+
+
+def test_publication_date_sidecar_before_header_before_undated(tmp_path, monkeypatch):
+    from s400tracker.extract import article as header_module
+
+    monkeypatch.setattr(header_module, "read_header",
+                        lambda text: header_module.Header("Header title", dt.date(2020, 12, 16)))
+    path = tmp_path / "a.txt"
+    path.write_text("Akar spoke.")
+    (tmp_path / "articles.csv").write_text("file,outlet,title,published,url\n"
+                                           "a.txt,AA,,2020-12-15,\n")
+    with_sidecar = read_article(path, read_sidecar(tmp_path))
+    assert (with_sidecar.published, with_sidecar.date_basis) == (dt.date(2020, 12, 15), "sidecar")
+    assert (with_sidecar.title, with_sidecar.outlet) == ("Header title", "AA")
+    header_only = read_article(path, {})
+    assert (header_only.published, header_only.date_basis) == (dt.date(2020, 12, 16), "header")
+    monkeypatch.setattr(header_module, "read_header",
+                        lambda text: header_module.Header("", None))
+    undated = read_article(path, {})
+    assert (undated.published, undated.date_basis, undated.title) == (None, "undated", "a")
+
+
+@pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"  \n\n", "empty"),
+                                             (b"\x00\x01\x02", "binary")])
+def test_unreadable_articles_give_a_reason(tmp_path, content, reason):
+    path = tmp_path / "x.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError, match=reason):
+        read_article(path, {})
+
+
+def test_a_missing_file_gives_a_reason(tmp_path):
+    with pytest.raises(ArticleError, match="no such file"):
+        read_article(tmp_path / "gone.txt", {})

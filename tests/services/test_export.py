@@ -1,0 +1,122 @@
+"""CSV exports as they open in Excel and in other tools."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from s400tracker.core.model import Found
+from s400tracker.core.query import StatementFilter
+from s400tracker.services import export
+from s400tracker.services.export import LONG_COLUMNS, CsvOptions, safe_cell
+from tests.helpers import make_document
+
+D14, D15 = dt.date(2020, 12, 14), dt.date(2020, 12, 15)
+TEXT = ('Kalın said "=HYPERLINK(\\"http://x\\")". Kalın said "one, two\nthree". '
+        'Akar said "-10 percent". Pompeo said "resolve". Erdogan said "mine".')
+
+
+def found(quote, actor, date, speaker=None):
+    start = TEXT.index(quote)
+    return Found(start=start, end=start + len(quote), quote=quote, kind="direct",
+                 speaker=speaker or actor, actor=actor, date=date, date_basis="explicit")
+
+
+@pytest.fixture
+def filled(store):
+    store.add_document(make_document(TEXT, title="Sanctions", outlet="AA"), [
+        found('=HYPERLINK(\\"http://x\\")', "kalin", D15),
+        found("one, two\nthree", "kalin", D15),
+        found("-10 percent", "akar", D14),
+        found("resolve", "us", D14),
+        found("mine", None, D14, speaker="Erdogan"),
+    ])
+    hidden = next(s for s in store.statements() if s.quote == "resolve")
+    store.set_hidden(hidden.id, True)
+    return store
+
+
+def exported(store, kind, **options) -> str:
+    buf = io.StringIO(newline="")
+    getattr(export, f"export_{kind}")(store, buf, StatementFilter(), CsvOptions(**options))
+    return buf.getvalue()
+
+
+def rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+def test_matrix_has_actor_then_iso_days_and_one_row_per_actor(filled):
+    out = exported(filled, "matrix")
+    assert out.startswith("\ufeffactor,2020-12-14,2020-12-15\r\n")
+    table = rows(out)
+    assert [r[0] for r in table] == ["actor", "US State Dept", "Akar", "Kalın"]
+    kalin = table[3]
+    assert kalin[2] == "'=HYPERLINK(\\\"http://x\\\")\none, two\nthree"
+    assert table[1][1:] == ["", ""]                 # the hidden statement is left out
+    assert table[2][1] == "'-10 percent"
+
+
+def test_long_lists_tracked_visible_statements_with_the_documented_columns(filled):
+    table = rows(exported(filled, "long"))
+    assert tuple(table[0][:10]) == ("statement_id", "actor", "date", "quote", "kind", "speaker",
+                                    "source", "note", "tags", "stance")
+    assert tuple(table[0]) == LONG_COLUMNS
+    body = [dict(zip(table[0], r)) for r in table[1:]]
+    assert [(r["actor"], r["date"]) for r in body] == [
+        ("Akar", "2020-12-14"), ("Kalın", "2020-12-15"), ("Kalın", "2020-12-15")]
+    assert {r["source"] for r in body} == {"Sanctions"}
+
+
+def test_long_includes_untracked_speakers_on_request(filled):
+    body = rows(exported(filled, "long", include_untracked=True))[1:]
+    assert ["", "mine", "Erdogan"] in [[r[1], r[3], r[5]] for r in body]
+
+
+def test_long_carries_the_annotation(filled):
+    st = next(s for s in filled.statements() if s.quote == "-10 percent")
+    filled.annotate(st.id, "@mention this", ["economy", "nato"], "threaten")
+    body = [dict(zip(LONG_COLUMNS, r)) for r in rows(exported(filled, "long"))[1:]]
+    akar = next(r for r in body if r["actor"] == "Akar")
+    assert (akar["note"], akar["tags"], akar["stance"]) == ("'@mention this", "economy; nato",
+                                                           "threaten")
+
+
+def test_options_turn_off_the_bom_and_the_formula_escaping(filled):
+    out = exported(filled, "long", bom=False, escape_formulas=False)
+    assert out.startswith("statement_id,")
+    assert "-10 percent" in [r[3] for r in rows(out)]
+
+
+def test_round_trip_through_the_csv_module_keeps_every_quote(filled):
+    out = exported(filled, "long", escape_formulas=False)
+    quotes = {r[3] for r in rows(out)[1:]}
+    assert quotes == {'=HYPERLINK(\\"http://x\\")', "one, two\nthree", "-10 percent"}
+    assert out.count("\r\n") == 4  # rows end in CRLF; the newline inside a quote stays \n
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), ("a=b", "a=b"), ("", ""), (None, ""),
+])
+def test_cells_excel_would_run_as_formulas_are_neutralised(value, expected):
+    assert safe_cell(value) == expected
+
+
+def test_cells_longer_than_excel_allows_are_cut_visibly():
+    cut = safe_cell("x" * 40_000)
+    assert len(cut) == export.EXCEL_CELL_LIMIT and cut.endswith(export.CUT_MARKER)
+    assert safe_cell("x" * export.EXCEL_CELL_LIMIT) == "x" * export.EXCEL_CELL_LIMIT
+    emoji = safe_cell("\U0001F600" * 20_000)  # two UTF-16 units each, as Excel counts
+    assert len(emoji.encode("utf-16-le")) // 2 <= export.EXCEL_CELL_LIMIT
+
+
+def test_export_to_a_path_writes_utf8_with_bom(filled, tmp_path):
+    path = tmp_path / "out.csv"
+    export.export_long(filled, path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfstatement_id") and b"\r\n" in data
+    assert "Kalın" in data.decode("utf-8-sig")
