@@ -63,13 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from s400tracker.store import StoreError
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["gui", *argv]  # plain `s400tracker [--db FILE]` opens the desktop app
     args = build_parser().parse_args(argv)
-    if args.command is None:
-        args = build_parser().parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
     try:
         return args.func(args)
     except StoreError as e:
         return _fail(str(e))
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error worth a message. Point stdout at devnull
+        # so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
     except OSError as e:
         # The environment (disk full, permission, missing folder): one line, no traceback.
         where = f": {e.filename}" if e.filename else ""
