@@ -9,22 +9,23 @@ import re
 from s400tracker.core.model import Annotation, Source, Statement
 from s400tracker.core.query import BUCKETS, StatementFilter
 
-# Every statement query joins its annotation, its first mention and that mention's document.
+# Every statement query joins its annotation and its actor (for the actor order).
 FROM = """
 FROM statements s
 LEFT JOIN annotations a ON a.statement_id = s.id
-LEFT JOIN mentions m ON m.rowid = (
-    SELECT rowid FROM mentions WHERE statement_id = s.id ORDER BY document_id, "start" LIMIT 1
-)
-LEFT JOIN documents d ON d.id = m.document_id
 LEFT JOIN actors ac ON ac.key = s.eff_actor
 """
 
 # Undated last; then actor order as in actors.json; then where the statement sits in the press.
 ORDER = """
-ORDER BY s.eff_date IS NULL, s.eff_date, ac.origin = 'analyst', ac.position,
-         d.published IS NULL, d.published, d.id, m."start", s.id
+ORDER BY s.eff_date IS NULL, s.eff_date, ac.origin = 'analyst', ac.position, s.sort_key, s.id
 """
+
+
+def sort_key(published: str | None, document_id: int, start: int) -> str:
+    # "~" sorts after every digit: undated articles come last.
+    return f"{published or '~'}|{document_id:010d}|{start:010d}"
+
 
 STATEMENT_COLUMNS = """
 s.id, s.eff_actor, s.actor_override, s.speaker, s.eff_date, s.date_override, s.date_basis,

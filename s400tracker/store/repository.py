@@ -225,7 +225,7 @@ class Store:
                 ],
             )
             doc_id = cursor.lastrowid
-            self._write_extraction(doc_id, document.sha256, found)
+            self._write_extraction(doc_id, document.sha256, _iso(document.published), found)
         return doc_id, True
 
     @_guarded
@@ -237,14 +237,16 @@ class Store:
         """
         found = list(found)
         with self._db.atomic():
-            sha = self._db.execute(
-                "SELECT sha256 FROM documents WHERE id = ?", [document_id]
+            row = self._db.execute(
+                "SELECT sha256, published FROM documents WHERE id = ?", [document_id]
             ).fetchone()
-            if sha is None:
+            if row is None:
                 raise NotFoundError(f"no document {document_id}")
-            return self._write_extraction(document_id, sha[0], found)
+            return self._write_extraction(document_id, row[0], row[1], found)
 
-    def _write_extraction(self, doc_id: int, sha: str, found: list[Found]) -> ExtractionChange:
+    def _write_extraction(
+        self, doc_id: int, sha: str, published: str | None, found: list[Found]
+    ) -> ExtractionChange:
         known = self._actor_keys()
         new = {statement_id(sha, f.start, f.end): f for f in found}
         previous = {
@@ -261,17 +263,19 @@ class Store:
         for sid, f in new.items():
             self._db.execute(
                 """INSERT INTO statements (id, actor_key, speaker, date, date_basis, quote, kind,
-                                           cue, stance_suggested, origin, stale)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'extracted', 0)
+                                           cue, stance_suggested, origin, stale, sort_key)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'extracted', 0, ?)
                    ON CONFLICT (id) DO UPDATE SET actor_key = excluded.actor_key,
                      speaker = excluded.speaker, date = excluded.date,
                      date_basis = excluded.date_basis, quote = excluded.quote,
                      kind = excluded.kind, cue = excluded.cue,
-                     stance_suggested = excluded.stance_suggested, stale = 0""",
+                     stance_suggested = excluded.stance_suggested, stale = 0,
+                     sort_key = excluded.sort_key""",
                 [
                     sid,
                     f.actor if f.actor in known else None,  # an actor unknown here is untracked
                     f.speaker, _iso(f.date), f.date_basis, f.quote, f.kind, f.cue, f.stance,
+                    q.sort_key(published, doc_id, f.start),
                 ],
             )
             self._db.execute(
@@ -333,17 +337,15 @@ class Store:
         sql = f"""
         WITH f AS (
             SELECT s.eff_actor AS actor, {col} AS col, s.quote,
-                   a.statement_id IS NOT NULL AS annotated, {q.EFFECTIVE_STANCE} AS stance,
-                   row_number() OVER (
-                       PARTITION BY s.eff_actor, {col}
-                       ORDER BY s.eff_date, d.published IS NULL, d.published, d.id, m."start", s.id
-                   ) AS rn
+                   COALESCE(s.eff_date, '') || '|' || s.sort_key AS k,
+                   a.statement_id IS NOT NULL AS annotated, {q.EFFECTIVE_STANCE} AS stance
             {q.FROM}
             WHERE {clause} AND s.eff_actor IS NOT NULL
         ),
         cells AS (
-            SELECT actor, col, count(*) AS n, max(annotated) AS annotated,
-                   max(CASE WHEN rn = 1 THEN quote END) AS first_quote
+            -- With a single min(), SQLite takes the bare column `quote` from the row holding
+            -- that minimum: the cell's first quote, without a window over every statement.
+            SELECT actor, col, count(*) AS n, max(annotated) AS annotated, min(k), quote
             FROM f GROUP BY actor, col
         ),
         stances AS (
@@ -351,7 +353,7 @@ class Store:
                    row_number() OVER (PARTITION BY actor, col ORDER BY count(*) DESC, stance) AS r
             FROM f WHERE stance IS NOT NULL GROUP BY actor, col, stance
         )
-        SELECT c.actor, c.col, c.n, c.first_quote, c.annotated, st.stance
+        SELECT c.actor, c.col, c.n, c.quote, c.annotated, st.stance
         FROM cells c
         LEFT JOIN stances st ON st.actor = c.actor AND st.col IS c.col AND st.r = 1
         ORDER BY c.actor, c.col IS NULL, c.col
@@ -517,10 +519,10 @@ class Store:
         with self._db.atomic():
             self._db.execute(
                 """INSERT INTO statements (id, actor_key, speaker, date, date_basis, quote, kind,
-                                           origin)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, 'analyst')""",
+                                           origin, sort_key)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, 'analyst', ?)""",
                 [sid, actor, speaker, _iso(date), "analyst" if date else "undated",
-                 doc.text[start:end], kind],
+                 doc.text[start:end], kind, q.sort_key(_iso(doc.published), document_id, start)],
             )
             self._db.execute(
                 """INSERT INTO mentions (statement_id, document_id, "start", "end",
