@@ -248,8 +248,8 @@ def test_adding_an_actor_twice_is_refused(store):
 
 
 def test_undated_statements_have_their_own_column(store):
-    seed(store, found=[span(TEXT, "no turning back", "akar", date=None),
-                       span(TEXT, "we will respond", "akar", date=None)], published=None)
+    seed(store, found=[span(TEXT, "we will respond", "akar", date=None),
+                       span(TEXT, "no turning back", "akar", date=None)], published=None)
     (cell,) = store.matrix_cells()
     assert (cell.date, cell.count, cell.first_quote) == (None, 2, "we will respond")
     assert [s.date_basis for s in store.statements(StatementFilter(undated=True))] == ["undated"] * 2
