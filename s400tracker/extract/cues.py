@@ -62,9 +62,28 @@ _BLOCKERS = frozenset("to will would could should may might must can cannot not 
 BELIEF = frozenset("believe believes believed think thinks thought hope hopes hoped expect expects expected "
                    "fear fears feared feel feels felt want wants wanted".split())
 
-_ALL = sorted(set(SAY_FORMS) | set(ACT_FORMS), key=len, reverse=True)
-CUE = re.compile(r"\b(?:according\s+to|made\s+clear|makes?\s+clear|hits?\s+out|lashe[ds]\s+out|"
-                 r"pointed\s+out|points\s+out|" + "|".join(map(re.escape, _ALL)) + r")\b", re.IGNORECASE)
+_SINGLE_WORDS = frozenset(SAY_FORMS) | frozenset(ACT_FORMS)
+# Two-word cues: first word -> second words that complete it.
+_PAIRS = {"according": ("to",), "made": ("clear",), "make": ("clear",), "makes": ("clear",), "hit": ("out",),
+          "hits": ("out",), "lashed": ("out",), "lashes": ("out",), "pointed": ("out",), "points": ("out",)}
+
+
+def find_cues(toks: list[tuple[int, int, str]]):
+    """(token index, start, end, cue text) for each cue among a sentence's tokens.
+
+    A set look-up per word: far faster than one regular expression with hundreds of alternatives.
+    """
+    for i, (s, e, w) in enumerate(toks):
+        if w.endswith("."):  # the word closing a sentence carries its full stop
+            w = w[:-1]
+            e -= 1
+        low = w.lower()
+        pair = _PAIRS.get(low)
+        if pair and i + 1 < len(toks) and toks[i + 1][2].lower().rstrip(".") in pair:
+            second = toks[i + 1][2].rstrip(".")
+            yield i, s, toks[i + 1][0] + len(second), f"{w} {second}"
+        elif low in _SINGLE_WORDS:
+            yield i, s, e, w
 
 
 def lemma(cue: str) -> str:

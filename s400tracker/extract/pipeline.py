@@ -8,6 +8,7 @@ Discourse resolves pronouns and roles to the speakers before them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ _ADJUNCT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b|;|\s+—\s+|,?\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|\s+but\s+(?=said\b|\w+ed\b)")
+_PUNCT_OR_SPACE = re.compile(r"[\s\"“”„«»'‘’.,!?…—–-]")
 _THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
 
 
@@ -71,27 +73,30 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
     folded = fold(work)
     art = _Article(work, published, index, folded, Discourse(index, folded), found=[])
     paras = paragraphs(work)
-    art.event = _main_event(art, paras)
-    for n, (lo, hi) in enumerate(paras):
-        nxt = paras[n + 1] if n + 1 < len(paras) else None
-        _paragraph(art, lo, hi, nxt is not None and opens_with_quote(work, *nxt))
+    para_quotes = [
+        find_quotes(work, lo, hi, n + 1 < len(paras) and opens_with_quote(work, *paras[n + 1]))
+        for n, (lo, hi) in enumerate(paras)
+    ]
+    art.event = _main_event(art, paras, para_quotes)
+    for (lo, hi), quotes in zip(paras, para_quotes):
+        _paragraph(art, lo, hi, quotes)
     found = sorted(art.found, key=lambda f: (f.start, f.end))
     return [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
 
 
-def _main_event(art: _Article, paras) -> TimeExpression | None:
+def _main_event(art: _Article, paras, para_quotes) -> TimeExpression | None:
     """The first datable day in the article's opening paragraphs: what its news is about."""
-    for lo, hi in paras[:4]:
-        for quote_free in _outside_quotes(art.text, lo, hi):
+    for (lo, hi), quotes in zip(paras[:4], para_quotes):
+        for quote_free in _outside_quotes(quotes, lo, hi):
             for expr in time_expressions(art.text, *quote_free, art.published):
                 if expr.date is not None and (art.published is None or expr.date <= art.published):
                     return expr
     return None
 
 
-def _outside_quotes(text: str, lo: int, hi: int):
+def _outside_quotes(quotes: list[Quote], lo: int, hi: int):
     pos = lo
-    for q in find_quotes(text, lo, hi):
+    for q in quotes:
         if q.open > pos:
             yield pos, q.open
         pos = (q.close + 1) if q.close is not None else hi
@@ -99,16 +104,18 @@ def _outside_quotes(text: str, lo: int, hi: int):
         yield pos, hi
 
 
-def _paragraph(art: _Article, lo: int, hi: int, next_opens: bool) -> None:
+def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
     text = art.text
-    quotes = find_quotes(text, lo, hi, next_opens)
     spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
+    opens = [q.open for q in quotes]
     para_dates: list[TimeExpression] = []
     previous_sentence: tuple[int, int] | None = None
     for s, e in sentences(text, lo, hi, spans):
         art.discourse.note_names(s, e)
-        in_sentence = [q for q in quotes if s <= q.open < e]
-        masked = [(a, b) for a, b in spans if a < e and b > s]
+        first = bisect.bisect_left(opens, s)
+        last = bisect.bisect_left(opens, e)
+        in_sentence = quotes[first:last]
+        masked = spans[max(0, first - 1):last]
         exprs = [x for x in time_expressions(text, s, e, art.published) if not _inside(x.start, masked)]
         attributions = _attributions(art, s, e, masked, exprs)
         _quotes_of_sentence(art, in_sentence, attributions, (s, e), (lo, hi), exprs, para_dates)
@@ -118,7 +125,9 @@ def _paragraph(art: _Article, lo: int, hi: int, next_opens: bool) -> None:
 
 
 def _inside(pos: int, spans) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """pos within one of the sorted, disjoint spans."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribution]:
@@ -128,40 +137,35 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
     found: list[Attribution] = []
     words = [w for _, _, w in toks if w[0].isalpha()]
     headline = len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-    for m in cues.CUE.finditer(text, s, e):
-        if _inside(m.start(), masked):
+    for i, cue_start, cue_end, cue in cues.find_cues(toks):
+        if _inside(cue_start, masked):
             continue
-        i = next((k for k, t in enumerate(toks) if t[0] == m.start()), None)
-        if i is None:
-            continue
-        cue = m.group(0)
         before = toks[i - 1][2] if i > 0 else ""
         if cue[0].isupper() and i > 0 and not headline:
             continue  # part of a name: "the United States", "Washington Post Reports"
         if cue.lower().startswith("according"):
             phrase = phrase_after(text, toks, i + 1)
             if phrase and not is_media(phrase.text):
-                found.append(Attribution(m.start(), m.end(), cue, phrase, "according", (s, e)))
+                found.append(Attribution(cue_start, cue_end, cue, phrase, "according", (s, e)))
             continue
         if cues.blocked(cue, before) or cue.lower().split()[0] in cues.BELIEF:
             continue
         if cues.is_participle(cue):
-            if found and (before == "," or text[max(s, m.start() - 3):m.start()].rstrip()[-2:] in (',"', ",”", ",’")):
-                found.append(Attribution(m.start(), m.end(), cue, None, "participle", (s, e)))
+            if found and (before == "," or text[max(s, cue_start - 3):cue_start].rstrip()[-2:] in (',"', ",”", ",’")):
+                found.append(Attribution(cue_start, cue_end, cue, None, "participle", (s, e)))
             continue
-        att = _speaker_of_cue(art, toks, i, m, time_spans, (s, e), found)
+        att = _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, (s, e), found)
         if att is not None:
             found.append(att)
     return found
 
 
-def _speaker_of_cue(art, toks, i, m, time_spans, sentence, found) -> Attribution | None:
+def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence, found) -> Attribution | None:
     text = art.text
-    cue = m.group(0)
     phrase = phrase_before(text, toks, i, time_spans)
     before = toks[i - 1][2] if i > 0 else ""
     if phrase is not None and not phrase.possessive:
-        return Attribution(m.start(), m.end(), cue, phrase, "subject", sentence)
+        return Attribution(cue_start, cue_end, cue, phrase, "subject", sentence)
     if before == "," :
         # "the Republican People's Party, Turkey's largest opposition party, urged": the subject
         # stands before a parenthetical.
@@ -173,25 +177,25 @@ def _speaker_of_cue(art, toks, i, m, time_spans, sentence, found) -> Attribution
         for candidate in (outer, inner):
             if candidate is not None and not candidate.possessive and not candidate.pronoun:
                 if art.index.mentions(art.folded, candidate.start, candidate.end):
-                    return Attribution(m.start(), m.end(), cue, candidate, "subject", sentence)
+                    return Attribution(cue_start, cue_end, cue, candidate, "subject", sentence)
         # '…," said X' / '…, said X': the speaker follows the verb.
         after = phrase_after(text, toks, i)
         if after is not None and not cues.is_act(cue):
-            return Attribution(m.start(), m.end(), cue, after, "inverted", sentence)
+            return Attribution(cue_start, cue_end, cue, after, "inverted", sentence)
         if outer is not None and not outer.possessive and k > 0 and toks[k][0] > sentence[0] + 1:
-            return Attribution(m.start(), m.end(), cue, outer, "subject", sentence)
+            return Attribution(cue_start, cue_end, cue, outer, "subject", sentence)
         return None
     if before in ('"', "”", "’", "'", "»") or i == 0:
         after = phrase_after(text, toks, i)
         if after is not None:
-            return Attribution(m.start(), m.end(), cue, after, "inverted", sentence)
+            return Attribution(cue_start, cue_end, cue, after, "inverted", sentence)
         return None
     if before.lower() in ("and", "but") and found:
-        return Attribution(m.start(), m.end(), cue, None, "coordinated", sentence)
+        return Attribution(cue_start, cue_end, cue, None, "coordinated", sentence)
     if before.lower() in ("and", "but"):
         lead = _leading_subject(text, toks)
         if lead is not None:
-            return Attribution(m.start(), m.end(), cue, lead, "subject", sentence)
+            return Attribution(cue_start, cue_end, cue, lead, "subject", sentence)
     return None
 
 
@@ -257,7 +261,9 @@ def _any_after(q: Quote, atts):
 def _continuation(art, q: Quote, sentence, para) -> Attribution | None:
     """A quotation standing alone goes on from the last speaker, if that was just before."""
     text = art.text
-    outside = re.sub(r"[\s\"“”„«»'‘’.,!?…—–-]", "", text[sentence[0]:q.open] + (text[q.close + 1:sentence[1]] if q.close is not None else ""))
+    if q.open - sentence[0] > 4 or (q.close is not None and sentence[1] - q.close > 6):
+        return None  # the sentence holds more than the quotation
+    outside = _PUNCT_OR_SPACE.sub("", text[sentence[0]:q.open] + (text[q.close + 1:sentence[1]] if q.close is not None else ""))
     if outside:
         return None
     last = next((m for m in reversed(art.discourse.history) if m.spoke), None)

@@ -9,6 +9,7 @@ pair up inside the paragraph: otherwise they are apostrophes (Turkey's, countrie
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -88,8 +89,12 @@ def find_quotes(text: str, lo: int, hi: int, next_paragraph_opens: bool = False)
 
 
 def _single_quotes(text: str, marks: list[tuple[int, str]], doubles: list[Quote]) -> list[Quote]:
+    spans = sorted((q.open, q.close if q.close is not None else q.end + 1) for q in doubles)
+    opens = [a for a, _ in spans]
+
     def inside_double(i: int) -> bool:
-        return any(q.open < i < (q.close if q.close is not None else q.end + 1) for q in doubles)
+        k = bisect.bisect_left(opens, i) - 1
+        return k >= 0 and i < spans[k][1]
 
     found = []
     opened: int | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A full stop ends a sentence when a capital, a digit or an opening mark follows, unless the word
@@ -19,9 +20,11 @@ def sentences(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> lis
     """(start, end) of each sentence in text[lo:hi]; quotes are (open, close) spans not to split."""
     spans = []
     start = lo
+    opens = [a for a, _ in quotes]  # quotes come sorted and never overlap
     for m in _END.finditer(text, lo, hi):
         cut = m.end()
-        if any(a < m.start() and cut <= b for a, b in quotes):
+        k = bisect.bisect_left(opens, m.start()) - 1
+        if k >= 0 and cut <= quotes[k][1]:
             continue  # a full stop inside a quotation: the quote goes on
         word = _LAST_WORD.search(text, max(lo, m.start() - 12), m.start())
         if word:
