@@ -14,7 +14,7 @@ DATE_BASES = (
     "explicit",     # "on December 14", "2020-12-14"
     "weekday",      # "on Monday", resolved backwards from publication
     "relative",     # "yesterday", "last week"
-    "context",      # no time expression; an earlier sentence of the paragraph or speaker had one
+    "context",      # no time expression; the day last named in the article, or the speaker's antecedent
     "event",        # no time expression; the article's main event
     "publication",  # no time expression anywhere; the publication date
     "inferred",     # the article is undated; inferred from dated articles on the same event

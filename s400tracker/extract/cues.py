@@ -6,7 +6,6 @@ content (X urged the US to reconsider). Belief verbs (believes, hopes, thinks) a
 
 from __future__ import annotations
 
-import re
 
 _SAY = """say said says saying|tell told tells telling|add added adds adding|stress stressed stresses stressing|
 note noted notes noting|warn warned warns warning|insist insisted insists insisting|argue argued argues arguing|

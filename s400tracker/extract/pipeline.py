@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from s400tracker.core.model import Found
 from s400tracker.extract import cues
@@ -34,6 +34,7 @@ _ADJUNCT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b|;|\s+—\s+|,?\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|\s+but\s+(?=said\b|\w+ed\b)")
+_NEWS_WINDOW = dt.timedelta(days=14)
 _PUNCT_OR_SPACE = re.compile(r"[\s\"“”„«»'‘’.,!?…—–-]")
 _THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
 
@@ -60,6 +61,7 @@ class _Article:
     discourse: Discourse
     event: TimeExpression | None = None
     found: list | None = None
+    days_so_far: list = field(default_factory=list)
 
 
 def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Found]:
@@ -108,7 +110,9 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
     text = art.text
     spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
     opens = [q.open for q in quotes]
-    para_dates: list[TimeExpression] = []
+    # Days named so far in the article: a statement without a time expression of its own most
+    # likely belongs to the last one ("Monday's announcement … Pompeo clarified that …").
+    para_dates = art.days_so_far
     previous_sentence: tuple[int, int] | None = None
     for s, e in sentences(text, lo, hi, spans):
         art.discourse.note_names(s, e)
@@ -120,8 +124,13 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
         attributions = _attributions(art, s, e, masked, exprs)
         _quotes_of_sentence(art, in_sentence, attributions, (s, e), (lo, hi), exprs, para_dates)
         _reported(art, attributions, in_sentence, masked, (s, e), exprs, para_dates, previous_sentence)
-        para_dates.extend(x for x in exprs if x.date is not None)
+        para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
         previous_sentence = (s, e)
+
+
+def _recent(day: dt.date, published: dt.date | None) -> bool:
+    """A day close to publication: the news itself, not background ('delivered in July 2019')."""
+    return published is None or dt.timedelta(0) <= published - day <= _NEWS_WINDOW
 
 
 def _inside(pos: int, spans) -> bool:

@@ -29,10 +29,11 @@ EXPECTED = [
     ("002", "the sanctions aren’t in line with military", "akar", "indirect", D(2020, 12, 15)),
     ("002", "all necessary measures", "akar", "partial", D(2020, 12, 15)),
     ("002", "urged the US to reverse its decision", "akar", "indirect", D(2020, 12, 15)),
-    ("002", "include a ban on all US export licenses", "us-state-dept", "partial", None),
-    ("002", "a valued ally and an important regional security partner", "us-state-dept", "partial", None),
-    ("002", "take the necessary steps against this decision, which", "turkish-mfa", "partial", None),
-    ("002", "the justification for the sanctions", "turkish-mfa", "indirect", None),
+    # After "Monday's announcement", undated statements belong to Monday, not to Akar's Tuesday.
+    ("002", "include a ban on all US export licenses", "us-state-dept", "partial", D(2020, 12, 14)),
+    ("002", "a valued ally and an important regional security partner", "us-state-dept", "partial", D(2020, 12, 14)),
+    ("002", "take the necessary steps against this decision, which", "turkish-mfa", "partial", D(2020, 12, 14)),
+    ("002", "the justification for the sanctions", "turkish-mfa", "indirect", D(2020, 12, 14)),
     ("002", "as soon as possible", "chp", "partial", D(2020, 12, 15)),
     # 003: Thursday 2021-02-11; Akar's "on Tuesday" is the 9th.
     ("003", "Turkey will not turn back from its acquisition", "kalin", "indirect", D(2021, 2, 11)),
@@ -43,7 +44,8 @@ EXPECTED = [
     ("004", "unilateral move", "cavusoglu", "partial", D(2020, 12, 17)),
     ("004", "sovereign rights.", "cavusoglu", "partial", D(2020, 12, 17)),
     ("004", "clear signal", "us-state-dept", "partial", D(2020, 12, 14)),
-    ("004", "will not refrain from taking measures", "turkish-mfa", "partial", D(2020, 12, 17)),
+    # … and the ministry's statements after "On December 14" belong to that day.
+    ("004", "will not refrain from taking measures", "turkish-mfa", "partial", D(2020, 12, 14)),
 ]
 
 
@@ -59,8 +61,7 @@ def test_seed_statement(seed, index, prefix, words, actor, kind, day):
     assert found, f"no statement containing {words!r}"
     f = found[0]
     assert (f.actor, f.kind) == (actor, kind)
-    if day is not None:
-        assert f.date == day
+    assert f.date == day
     assert text[f.start:f.end] == f.quote
 
 
