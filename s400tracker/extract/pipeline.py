@@ -34,6 +34,7 @@ _ADJUNCT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b|;|\s+—\s+|,?\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|\s+but\s+(?=said\b|\w+ed\b)")
+_PARTICIPLE_START = re.compile(r"(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling)\b")
 _NEWS_WINDOW = dt.timedelta(days=14)
 _PUNCT_OR_SPACE = re.compile(r"[\s\"“”„«»'‘’.,!?…—–-]")
 _THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
@@ -62,6 +63,7 @@ class _Article:
     event: TimeExpression | None = None
     found: list | None = None
     days_so_far: list = field(default_factory=list)
+    pending: list = field(default_factory=list)  # quotes running on into the next paragraph, speaker unknown
 
 
 def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Found]:
@@ -108,6 +110,8 @@ def _outside_quotes(quotes: list[Quote], lo: int, hi: int):
 
 def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
     text = art.text
+    if art.pending and not (quotes and quotes[0].open == lo):
+        art.pending.clear()  # the quotation did not go on after all
     spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
     opens = [q.open for q in quotes]
     # Days named so far in the article: a statement without a time expression of its own most
@@ -187,9 +191,9 @@ def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence,
             if candidate is not None and not candidate.possessive and not candidate.pronoun:
                 if art.index.mentions(art.folded, candidate.start, candidate.end):
                     return Attribution(cue_start, cue_end, cue, candidate, "subject", sentence)
-        # '…," said X' / '…, said X': the speaker follows the verb.
+        # '…," said X' / '…, said X': the speaker follows the verb ('…, told Reuters' names no speaker).
         after = phrase_after(text, toks, i)
-        if after is not None and not cues.is_act(cue):
+        if after is not None and not cues.is_act(cue) and not is_media(after.text):
             return Attribution(cue_start, cue_end, cue, after, "inverted", sentence)
         if outer is not None and not outer.possessive and k > 0 and toks[k][0] > sentence[0] + 1:
             return Attribution(cue_start, cue_end, cue, outer, "subject", sentence)
@@ -235,8 +239,10 @@ def _quotes_of_sentence(art, quotes: list[Quote], atts: list[Attribution], sente
         if chosen is None:
             chosen = _adjacent_after(text, q, atts) or _nearest_before(q, atts) or _any_after(q, atts)
         if chosen is None:
-            chosen = _continuation(art, q, sentence, para)
+            chosen = _colon_speaker(art, q, sentence) or _continuation(art, q, sentence, para)
             if chosen is None:
+                if q.continues:
+                    art.pending.append((q, sentence))  # its speaker may come with a later paragraph
                 continue
         speaker_att = _owner(chosen, atts)
         mention = _resolve(art, speaker_att, exprs, para_dates)
@@ -245,6 +251,23 @@ def _quotes_of_sentence(art, quotes: list[Quote], atts: list[Attribution], sente
         kind = _quote_kind(text, q, sentence, chosen)
         date, basis = speaker_att.date, speaker_att.date_basis
         _emit(art, q.start, q.end, kind, speaker_att, mention, date, basis, sentence)
+        if art.pending and q.open == para[0]:
+            # A quotation over several paragraphs: its earlier paragraphs are the same speaker's.
+            for earlier, earlier_sentence in art.pending:
+                _emit(art, earlier.start, earlier.end, "direct", speaker_att, mention, date, basis, earlier_sentence)
+            art.pending.clear()
+
+
+def _colon_speaker(art, q: Quote, sentence) -> Attribution | None:
+    """'Lavrov: "…"' — a name and a colon, the headline and live-blog way of quoting."""
+    text = art.text
+    toks = tokens(text, sentence[0], q.open)
+    if len(toks) < 2 or len(toks) > 9 or toks[-1][2] != ":":
+        return None
+    phrase = phrase_before(text, toks, len(toks) - 1)
+    if phrase is None or phrase.start != toks[0][0] or phrase.pronoun or is_media(phrase.text):
+        return None
+    return Attribution(toks[-1][0], toks[-1][1], ":", phrase, "subject", sentence)
 
 
 def _adjacent_after(text, q: Quote, atts):
@@ -278,7 +301,7 @@ def _continuation(art, q: Quote, sentence, para) -> Attribution | None:
     last = next((m for m in reversed(art.discourse.history) if m.spoke), None)
     if last is None or q.open - last.pos > 1200:
         return None
-    return Attribution(q.open, q.open, "", None, "continuation", sentence, mention=last, date=last.date,
+    return Attribution(q.open, q.open, "", last.phrase, "continuation", sentence, mention=last, date=last.date,
                        date_basis="context" if last.date else "")
 
 
@@ -301,7 +324,7 @@ def _resolve(art, a: Attribution, exprs, para_dates) -> Mention | None:
     m = art.discourse.resolve(art.text, a.speaker.start, a.speaker.end, a.speaker.pronoun, a.sentence)
     a.mention = m
     a.date, a.date_basis = _date_for(art, a, exprs, para_dates, m)
-    art.discourse.spoke(m, a.cue_start, a.date, a.date_basis)
+    art.discourse.spoke(m, a.cue_start, a.date, a.date_basis, a.speaker)
     return m
 
 
@@ -452,6 +475,8 @@ def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
 
 
 def _clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    if _PARTICIPLE_START.match(text, lo, hi):
+        return None  # "…, adding that …": the participle's own statement carries it
     m = _CLAUSE_BREAK.search(text, lo, hi)
     if m:
         hi = m.start()

@@ -33,6 +33,7 @@ class Mention:
     spoke: bool = False  # a speaker of a statement, not just a name in the text
     date: object = None
     date_basis: str = ""
+    phrase: object = None  # the speaker phrase as written, for quotes that go on without one
 
 
 def is_person_phrase(phrase: str) -> bool:
@@ -149,5 +150,6 @@ class Discourse:
                 return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
         return None
 
-    def spoke(self, mention: Mention, pos: int, date, basis: str) -> None:
-        self.history.append(Mention(pos, mention.actor, mention.name, mention.person, mention.roles, True, date, basis))
+    def spoke(self, mention: Mention, pos: int, date, basis: str, phrase=None) -> None:
+        self.history.append(Mention(pos, mention.actor, mention.name, mention.person, mention.roles, True, date, basis,
+                                    phrase or mention.phrase))
