@@ -97,7 +97,8 @@ def _check_writable(path: Path) -> None:
 
 def connect(target: str) -> sqlite3.Connection:
     # check_same_thread=False: the GUI imports in a worker thread; Store serialises access itself.
-    conn = sqlite3.connect(target, check_same_thread=False)
+    # isolation_level=None: no implicit transactions; writes go through transactions.write().
+    conn = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 

@@ -27,6 +27,7 @@ from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
 from s400tracker.store.opening import check_file, connect, describe
 from s400tracker.store.schema import TABLES, current_version, migrate
+from s400tracker.store.transactions import write
 
 MEMORY = ":memory:"
 _UNSET = object()
@@ -70,6 +71,9 @@ class Store:
         self._lock = threading.RLock()
         self.backup_made: Path | None = None  # the copy taken before a migration, if any
 
+    def _write(self):
+        return write(self._db.conn)
+
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
@@ -91,8 +95,7 @@ class Store:
             db = Database(conn)
             _check_contents(db, target)
             if file is not None:
-                with db.ensure_autocommit_on():
-                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             saved = migrate(db, file, version)
@@ -130,8 +133,8 @@ class Store:
     @_guarded
     def sync_actors(self, actors: Sequence[Actor]) -> None:
         """Make the bundled actors match `actors`; actors the analyst added stay as they are."""
-        current = {r["key"]: r for r in self._db.query("SELECT * FROM actors")}
-        with self._db.atomic():
+        with self._write():
+            current = {r["key"]: r for r in self._db.query("SELECT * FROM actors")}
             for position, actor in enumerate(actors):
                 row = _actor_row(actor, position, "bundled")
                 old = current.get(actor.key)
@@ -160,12 +163,13 @@ class Store:
         """Track a new actor (origin analyst); raises ValueError if the key is taken."""
         if not actor.key or not actor.name.strip():
             raise ValueError("an actor needs a key and a name")
-        if self._db.execute("SELECT 1 FROM actors WHERE key = ?", [actor.key]).fetchone():
-            raise ValueError(f"an actor with key {actor.key!r} already exists")
-        (last,) = self._db.execute(
-            "SELECT COALESCE(MAX(position), -1) FROM actors WHERE origin = 'analyst'"
-        ).fetchone()
-        with self._db.atomic():
+        with self._write():
+            # Checked inside the transaction: another window may add the same actor meanwhile.
+            if self._db.execute("SELECT 1 FROM actors WHERE key = ?", [actor.key]).fetchone():
+                raise ValueError(f"an actor with key {actor.key!r} already exists")
+            (last,) = self._db.execute(
+                "SELECT COALESCE(MAX(position), -1) FROM actors WHERE origin = 'analyst'"
+            ).fetchone()
             self._db.execute(
                 """INSERT INTO actors (key, name, grp, aliases, color, position, origin, data)
                    VALUES (:key, :name, :grp, :aliases, :color, :position, :origin, :data)""",
@@ -176,13 +180,15 @@ class Store:
     @_guarded
     def add_alias(self, key: str, alias: str) -> Actor:
         """Add an alias to an actor; kept across syncs with actors.json. Re-extract to apply."""
-        row = self._db.execute("SELECT extra_aliases FROM actors WHERE key = ?", [key]).fetchone()
-        if row is None:
-            raise NotFoundError(f"no actor {key!r}")
-        extra = json.loads(row[0])
-        alias = alias.strip()
-        if alias and alias not in extra:
-            with self._db.atomic():
+        with self._write():
+            row = self._db.execute(
+                "SELECT extra_aliases FROM actors WHERE key = ?", [key]
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no actor {key!r}")
+            extra = json.loads(row[0])
+            alias = alias.strip()
+            if alias and alias not in extra:
                 self._db.execute(
                     "UPDATE actors SET extra_aliases = ? WHERE key = ?",
                     [json.dumps(extra + [alias], ensure_ascii=False), key],
@@ -210,7 +216,7 @@ class Store:
         `document.id` and `imported_at` are ignored.
         """
         found = list(found)
-        with self._db.atomic():
+        with self._write():
             existing = self.document_id(document.sha256)
             if existing is not None:
                 return existing, False
@@ -236,7 +242,7 @@ class Store:
         found are dropped unless annotated, corrected or hidden, in which case they stay, stale.
         """
         found = list(found)
-        with self._db.atomic():
+        with self._write():
             row = self._db.execute(
                 "SELECT sha256, published FROM documents WHERE id = ?", [document_id]
             ).fetchone()
@@ -444,9 +450,9 @@ class Store:
         """
         if stance is not None and stance not in STANCES:
             raise ValueError(f"unknown stance {stance!r}; expected one of {', '.join(STANCES)}")
-        self._require(statement_id)
         clean = tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
-        with self._db.atomic():
+        with self._write():
+            self._require(statement_id)
             if not note.strip() and not clean and stance is None:
                 self._db.execute("DELETE FROM annotations WHERE statement_id = ?", [statement_id])
                 return None
@@ -465,8 +471,8 @@ class Store:
     @_guarded
     def correct(self, statement_id: str, *, actor=_UNSET, date=_UNSET) -> Statement:
         """Move a statement to another actor and/or date; None restores what extraction found."""
-        self._require(statement_id)
-        with self._db.atomic():
+        with self._write():
+            self._require(statement_id)
             if actor is not _UNSET:
                 if actor is not None and actor not in self._actor_keys():
                     raise NotFoundError(f"no actor {actor!r}")
@@ -483,8 +489,8 @@ class Store:
     @_guarded
     def set_hidden(self, statement_id: str, hidden: bool) -> Statement:
         """Hide a statement (a false positive) from the matrix and exports, or show it again."""
-        self._require(statement_id)
-        with self._db.atomic():
+        with self._write():
+            self._require(statement_id)
             self._db.execute(
                 "UPDATE statements SET hidden = ? WHERE id = ?", [int(hidden), statement_id]
             )
@@ -510,13 +516,13 @@ class Store:
         if actor is not None and actor not in self._actor_keys():
             raise NotFoundError(f"no actor {actor!r}")
         sid = analyst_statement_id(doc.sha256, start, end)
-        if self._db.execute("SELECT 1 FROM statements WHERE id = ?", [sid]).fetchone():
-            raise ValueError("this span is already recorded as a statement")
         # The paragraph around the span is its context, as the extractor's sentence would be.
         context_start = doc.text.rfind("\n", 0, start) + 1
         context_end = doc.text.find("\n", end)
         context_end = len(doc.text) if context_end < 0 else context_end
-        with self._db.atomic():
+        with self._write():
+            if self._db.execute("SELECT 1 FROM statements WHERE id = ?", [sid]).fetchone():
+                raise ValueError("this span is already recorded as a statement")
             self._db.execute(
                 """INSERT INTO statements (id, actor_key, speaker, date, date_basis, quote, kind,
                                            origin, sort_key)
@@ -535,14 +541,16 @@ class Store:
     @_guarded
     def delete_statement(self, statement_id: str) -> None:
         """Delete a statement the analyst added (to undo add_statement); extracted ones are hidden."""
-        row = self._db.execute(
-            "SELECT origin FROM statements WHERE id = ?", [statement_id]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no statement {statement_id}")
-        if row[0] != "analyst":
-            raise ValueError("only statements added by the analyst can be deleted; hide it instead")
-        with self._db.atomic():
+        with self._write():
+            row = self._db.execute(
+                "SELECT origin FROM statements WHERE id = ?", [statement_id]
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no statement {statement_id}")
+            if row[0] != "analyst":
+                raise ValueError(
+                    "only statements added by the analyst can be deleted; hide it instead"
+                )
             self._db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
 
     def _require(self, statement_id: str) -> None:

@@ -13,6 +13,8 @@ from typing import Callable
 
 from sqlite_utils import Database
 
+from s400tracker.store.transactions import write
+
 # Tables the store owns; a version-0 file holding anything else is somebody else's database.
 TABLES = ("documents", "actors", "statements", "mentions", "annotations")
 
@@ -158,7 +160,10 @@ def migrate(db: Database, store: Path | None, version: int) -> Path | None:
     if store is not None and 0 < version < current_version():
         saved = backup(db, store, version)
     for step in range(version, current_version()):
-        with db.atomic():
+        with write(db.conn):
+            # Another window may have run this step while we waited for the write lock.
+            if db.conn.execute("PRAGMA user_version").fetchone()[0] > step:
+                continue
             MIGRATIONS[step](db)
             # PRAGMA takes no parameters; `step` is our own integer.
             db.execute(f"PRAGMA user_version = {step + 1}")
