@@ -24,7 +24,8 @@ ROLE_WORDS = frozenset(
     chancellor mayor governor foreign-policy us u.s. u.s us-based turkish russian american""".split()
 )
 CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and"])
-DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"])
+DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+                         "two", "three", "four", "five", "several", "some", "many", "other", "both", "one"])
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
 # Capitalised words that open a sentence without being part of its subject.
 _OPENERS = frozenset(

@@ -168,7 +168,7 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
                 found.append(Attribution(cue_start, cue_end, cue, None, "participle", (s, e)))
             continue
         att = _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, (s, e), found)
-        if att is not None:
+        if att is not None and not _nested(text, att, found):
             found.append(att)
     return found
 
@@ -193,14 +193,17 @@ def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence,
                     return Attribution(cue_start, cue_end, cue, candidate, "subject", sentence)
         # '…," said X' / '…, said X': the speaker follows the verb ('…, told Reuters' names no speaker).
         after = phrase_after(text, toks, i)
-        if after is not None and not cues.is_act(cue) and not is_media(after.text):
+        if after is not None and not cues.is_act(cue) and not is_media(after.text) and _ends_clause(text, after.end, sentence[1]):
             return Attribution(cue_start, cue_end, cue, after, "inverted", sentence)
+        # "A spokesman for the Kremlin, Dmitry Peskov, said": the name, whichever side it stands.
+        if inner is not None and not inner.possessive and _proper_name(inner) and not _proper_name(outer):
+            return Attribution(cue_start, cue_end, cue, inner, "subject", sentence)
         if outer is not None and not outer.possessive and k > 0 and toks[k][0] > sentence[0] + 1:
             return Attribution(cue_start, cue_end, cue, outer, "subject", sentence)
         return None
     if before in ('"', "”", "’", "'", "»") or i == 0:
         after = phrase_after(text, toks, i)
-        if after is not None:
+        if after is not None and _ends_clause(text, after.end, sentence[1]):
             return Attribution(cue_start, cue_end, cue, after, "inverted", sentence)
         return None
     if before.lower() in ("and", "but") and found:
@@ -214,6 +217,33 @@ def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence,
 
 def _collect(text, toks, i):
     return phrase_before(text, toks, i)
+
+
+_AFTER_INVERTED = re.compile(r"\s*(?:[,.;:!?—–)\"”’]|$|(?:on|in|at|during|after|before|last|this|earlier|later|who|which|"
+                             r"told|adding|saying|according|when|while|to|from|of)\b|(?:monday|tuesday|wednesday|"
+                             r"thursday|friday|saturday|sunday|yesterday|today)\b)", re.IGNORECASE)
+
+
+def _ends_clause(text: str, pos: int, end: int) -> bool:
+    """'said Kalın on Thursday.' names the speaker; 'said Moscow regretted …' starts the content."""
+    return pos >= end or bool(_AFTER_INVERTED.match(text, pos, end))
+
+
+def _nested(text: str, att: Attribution, found: list[Attribution]) -> bool:
+    """'Peskov said Moscow regretted the decision': the second verb is inside what was said."""
+    if att.mode != "subject" or att.speaker is None or att.speaker.pronoun:
+        return False
+    for earlier in found:
+        if earlier.mode in ("subject", "inverted") and not cues.is_act(earlier.cue) and earlier.cue_end <= att.speaker.start:
+            between = text[earlier.cue_end:att.speaker.start]
+            if not _CLAUSE_BREAK.search(between) and not re.search(r"[;:]|,\s*(?:and|but)\b|\band\s*$", between):
+                return True
+    return False
+
+
+def _proper_name(phrase: Phrase | None) -> bool:
+    words = phrase.text.split() if phrase else []
+    return bool(words) and words[0][0].isupper() and words[0].lower() not in ("the", "a", "an")
 
 
 def _leading_subject(text, toks) -> Phrase | None:
@@ -431,7 +461,8 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
     if a.mode == "inverted" or (a.mode == "subject" and a.speaker is not None and a.speaker.start > s + 1
                                 and text[s:a.speaker.start].rstrip().endswith(",")
                                 and not text[s:a.speaker.start].lstrip()[:1].islower()
-                                and _clause_before_is_content(text, s, a.speaker.start)):
+                                and _clause_before_is_content(text, s, a.speaker.start)
+                                and _nothing_said_after(text, a.cue_end, end, cues.lemma(a.cue) == "tell")):
         # "Content, Kalın said on Thursday" / "Content, said Kalın".
         hi = (a.cue_start if a.mode == "inverted" else a.speaker.start)
         while hi > s and text[hi - 1] in " ,":
@@ -463,6 +494,20 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
     while lo < end and text[lo] in " ,:":
         lo += 1
     return _clause(text, lo, end)
+
+
+def _nothing_said_after(text: str, lo: int, end: int, told: bool = False) -> bool:
+    """'…, Kalın said on Thursday.' ends with its verb; '…, Peskov, said Moscow …' goes on."""
+    if told:
+        m = _TOLD_OBJECT.match(text, lo, end)
+        lo = m.end() if m else lo
+    for _ in range(3):
+        m = _ADJUNCT.match(text, lo, end)
+        if not m or m.end() <= lo:
+            break
+        lo = m.end()
+    rest = text[lo:end].strip(" ,.")
+    return not rest or bool(_PARTICIPLE_START.match(rest)) or rest.lower().startswith(("adding", "saying", "and "))
 
 
 def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
