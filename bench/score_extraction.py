@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -29,12 +30,20 @@ def load_cases(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def _word_at(text: str, words: str) -> int:
+    """Where words first stand as whole words ('he' is not the 'he' of 'There')."""
+    m = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
+    if m is None:
+        raise ValueError(f"{words!r} not in the text")
+    return m.start()
+
+
 def gold_spans(case: dict) -> list[Span]:
     text = case["text"]
     spans = []
     for g in case["gold"]:
         start = text.index(g["quote"])
-        s_start = text.index(g["speaker"]) if g.get("speaker") else None
+        s_start = _word_at(text, g["speaker"]) if g.get("speaker") else None
         spans.append(Span(start, start + len(g["quote"]), g["kind"], s_start,
                           s_start + len(g["speaker"]) if s_start is not None else None, g.get("actor")))
     return spans

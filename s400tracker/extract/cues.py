@@ -38,7 +38,8 @@ lambast lambasted lambasts lambasting|castigate castigated castigates castigatin
 defend defended defends defending|express expressed expresses expressing|vow vowed|
 regret regretted regrets regretting|deplore deplored deplores deploring|oppose opposed opposes opposing|
 invite invited invites inviting|advise advised advises advising|recommend recommended recommends recommending|
-propose proposed proposes proposing|challenge challenged challenges challenging"""
+propose proposed proposes proposing|challenge challenged challenges challenging|censure censured censures censuring|
+reprimand reprimanded reprimands reprimanding|rebuke rebuked rebukes rebuking|assail assailed assails assailing|press pressed presses pressing"""
 
 
 def _forms(table: str) -> dict[str, str]:

@@ -57,7 +57,7 @@ def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, lo, hi)]
 
 
-def _np_word(word: str) -> bool:
+def np_word(word: str) -> bool:
     w = word.rstrip(".")
     if not w:
         return False
@@ -99,7 +99,7 @@ def _collect_backwards(text: str, toks, j: int) -> Phrase | None:
     while j >= 0:
         s, e, w = toks[j]
         low = w.lower()
-        if _is_word(w) and _np_word(w):
+        if _is_word(w) and np_word(w):
             if j < end_tok and low.rstrip(".") in _OPENERS and (j == 0 or not _is_word(toks[j - 1][2])):
                 break
             start_tok = j
@@ -108,7 +108,7 @@ def _collect_backwards(text: str, toks, j: int) -> Phrase | None:
         if low in DETERMINERS and start_tok is not None:
             start_tok = j
             break
-        if low in CONNECTORS and start_tok is not None and j > 0 and _np_word(toks[j - 1][2]):
+        if low in CONNECTORS and start_tok is not None and j > 0 and np_word(toks[j - 1][2]):
             j -= 1
             continue
         break
@@ -141,13 +141,13 @@ def phrase_after(text: str, toks: list[tuple[int, int, str]], i: int) -> Phrase 
             start_tok = j
             j += 1
             continue
-        if _is_word(w) and (_np_word(w) or (start_tok is not None and low in _MEDIA_WORDS)):
+        if _is_word(w) and (np_word(w) or (start_tok is not None and low in _MEDIA_WORDS)):
             if start_tok is None:
                 start_tok = j
             end_tok = j
             j += 1
             continue
-        if low in CONNECTORS and end_tok is not None and j + 1 < n and _np_word(toks[j + 1][2]) and low != "on":
+        if low in CONNECTORS and end_tok is not None and j + 1 < n and np_word(toks[j + 1][2]) and low != "on":
             j += 1
             continue
         break

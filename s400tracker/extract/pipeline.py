@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from s400tracker.core.model import Found
 from s400tracker.extract import cues
 from s400tracker.extract.dates import TimeExpression, date_marker, time_expressions
-from s400tracker.extract.phrases import Phrase, is_media, phrase_after, phrase_before, tokens
+from s400tracker.extract.phrases import DETERMINERS, Phrase, is_media, np_word, phrase_after, phrase_before, tokens
 from s400tracker.extract.quotes import Quote, find_quotes, opens_with_quote
 from s400tracker.extract.sentences import sentences
 from s400tracker.extract.speakers import ActorIndex, Discourse, Mention
@@ -29,12 +29,19 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _TOLD_OBJECT = re.compile(r"\s*(?:reporters|journalists|the press|(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+|[a-z]+ (?:newspaper|daily|agency|channel|broadcaster|tv|television|radio))\b", re.UNICODE)
 _ADJUNCT = re.compile(
     r"\s*(?:,\s*)?(?:on|in|at|during|after|before|late|early|earlier|later)\b[^,]{0,60}?(?=\s+that\b|,|$)|"
+    r"\s*(?:,\s*)?(?:(?:last|this|on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"week|month)\b(?:\s+(?:morning|afternoon|evening|night))?|"
     r"\s*(?:in a (?:statement|interview|tweet|post|speech|press conference|televised address|written statement)"
     r"(?:\s+(?:with|to|on|at|published|posted)\s+[^,]{0,60}?)?)(?=\s+that\b|,|\s)",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b|;|\s+—\s+|,?\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|\s+but\s+(?=said\b|\w+ed\b)")
-_PARTICIPLE_START = re.compile(r"(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling)\b")
+# Content never opens with a gerund: "…, he said, referring to …" is an adjunct, not what he said.
+_PARTICIPLE_START = re.compile(r"[a-z]\w*ing\b")
+# "that" a few words after the verb ends its object: "told Turkey's TGRT television on Monday that …".
+_OBJECT_THEN_THAT = re.compile(r"[^,;:\"“”]{1,80}?\bthat\b\s*")
+# "…, state-owned Anadolu news agency reported on Friday": the outlet's attribution is no content.
+_MEDIA_TAIL = re.compile(r",\s+[^,]{0,80}?\b(?:reported|reports|quoted|cited|said|says|wrote)\b[^,]{0,40}$", re.IGNORECASE)
 _NEWS_WINDOW = dt.timedelta(days=14)
 _PUNCT_OR_SPACE = re.compile(r"[\s\"“”„«»'‘’.,!?…—–-]")
 _THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
@@ -255,7 +262,7 @@ def _leading_subject(text, toks) -> Phrase | None:
             break
     for k in range(start, min(len(toks), start + 10)):
         w = toks[k][2]
-        if not (w[0].isalnum() and (w[0].isupper() or w.lower() in ("the", "a", "an"))):
+        if not (w[0].isalnum() and (np_word(w) or w.lower() in DETERMINERS)):
             phrase = phrase_before(text, toks, k) if k > start else None
             return phrase if phrase is not None and not phrase.possessive else None
     return None
@@ -489,11 +496,18 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
                 return ps, pe
             return None
         m = _THAT.match(text, lo, end)
-        if m:
+        if m and "that" in m.group(0).lower():
             lo = m.end()
+        else:
+            m = _OBJECT_THEN_THAT.match(text, lo, end)
+            if m and cues.lemma(a.cue) in _TAKES_OBJECT:
+                lo = m.end()
     while lo < end and text[lo] in " ,:":
         lo += 1
     return _clause(text, lo, end)
+
+
+_TAKES_OBJECT = frozenset("tell warn assure remind inform caution advise promise write answer".split())
 
 
 def _nothing_said_after(text: str, lo: int, end: int, told: bool = False) -> bool:
@@ -507,7 +521,7 @@ def _nothing_said_after(text: str, lo: int, end: int, told: bool = False) -> boo
             break
         lo = m.end()
     rest = text[lo:end].strip(" ,.")
-    return not rest or bool(_PARTICIPLE_START.match(rest)) or rest.lower().startswith(("adding", "saying", "and "))
+    return not rest or bool(_PARTICIPLE_START.match(rest)) or rest.lower().startswith("and ")
 
 
 def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
@@ -524,6 +538,9 @@ def _clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return None  # "…, adding that …": the participle's own statement carries it
     m = _CLAUSE_BREAK.search(text, lo, hi)
     if m:
+        hi = m.start()
+    m = _MEDIA_TAIL.search(text, lo, hi)
+    if m and is_media(m.group(0)):
         hi = m.start()
     while hi > lo and text[hi - 1] in " ,;:—–-":
         hi -= 1
