@@ -1,6 +1,8 @@
 """Article files on disk: which files, how they decode, what the metadata sidecar says of them.
 
-Shared by import (which stores articles) and the CLI's extract (which only prints).
+Shared by import (which stores articles) and the CLI's extract (which only prints). Anything can
+arrive here (a PDF renamed .txt, a saved web page, a 2 GB log): every file either gives text or an
+ArticleError whose message is the one-line reason the import report shows.
 """
 
 from __future__ import annotations
@@ -12,8 +14,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from s400tracker.services.html_text import html_to_text, looks_like_html
+
 SIDECAR = "articles.csv"
 SIDECAR_COLUMNS = ("file", "outlet", "title", "published", "url")
+# A news article is a few kilobytes; 10 MB is thousands of pages, more likely a log or a dump
+# than an article, and would take the extractor minutes. Refused with this limit named.
+MAX_BYTES = 10 * 1024 * 1024
+# File types analysts save by mistake, by their first bytes.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive (Word, OpenDocument …)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document"),
+    (b"{\\rtf", "an RTF document (save it as plain text)"),
+)
+_TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v", "\x1a"}  # \x1a: DOS end-of-file mark
 
 
 class ArticleError(Exception):
@@ -42,15 +58,18 @@ class Article:
 def collect(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, and the .txt files under named folders, sorted; no duplicates.
 
-    Paths that do not exist are kept so the caller can report them.
+    Paths that do not exist, and folders without any .txt file, are kept so the caller can
+    report them (read_article gives the reason).
     """
     out: dict[Path, None] = {}
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
-            for p in sorted(found):
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
+            for p in found:
                 out.setdefault(p, None)
+            if not found:
+                out.setdefault(path, None)
         else:
             out.setdefault(path, None)
     return list(out)
@@ -61,17 +80,55 @@ def is_sidecar(path: Path) -> bool:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 by its BOM, else cp1252; the BOM is not text."""
+    """UTF-8 (with or without BOM), UTF-16 by its BOM, else cp1252; the BOM is not text.
+
+    Never a replacement character: the five bytes cp1252 leaves undefined decode to the C1
+    controls of the same value, as browsers do, so every byte gives the character it stands for.
+    """
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            raise ArticleError(f"binary file ({kind}), not text")
     if data.startswith(codecs.BOM_UTF8):
-        return _decode(data[len(codecs.BOM_UTF8):], "utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(data, "utf-16")
-    if b"\x00" in data:
+        text = _decode(data[len(codecs.BOM_UTF8):], "utf-8")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode(data, "utf-16")
+    elif b"\x00" in data:
+        if _looks_utf16(data):
+            raise ArticleError("UTF-16 text without a byte order mark; save it as UTF-8")
         raise ArticleError("binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _decode(data, "cp1252")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors=_C1)
+    _refuse_binary(text)
+    return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    # Latin-script UTF-16 has a NUL in every other byte; guessing its byte order would be a
+    # guess, so we name the problem instead.
+    head = data[:2000]
+    half = max(1, len(head) // 2)
+    return len(head) >= 16 and (head[0::2].count(0) > 0.8 * half or head[1::2].count(0) > 0.8 * half)
+
+
+def _c1_controls(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start : error.end]
+    return "".join(chr(b) for b in bad), error.end
+
+
+_C1 = "s400tracker-c1"
+codecs.register_error(_C1, _c1_controls)
+
+
+def _refuse_binary(text: str) -> None:
+    # Binary data without a NUL still decodes as cp1252, into a soup of control characters;
+    # real text has next to none.
+    head = text[:8192]
+    controls = sum(1 for c in head if c < " " and c not in _TEXT_CONTROLS)
+    if controls > max(8, len(head) // 100):
+        raise ArticleError("binary file, not text")
 
 
 def _decode(data: bytes, encoding: str) -> str:
@@ -110,17 +167,13 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 def read_article(path: Path, sidecar: dict[str, SidecarEntry]) -> Article:
     """Read and describe one article; raises ArticleError with a one-line reason."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as e:
-        raise ArticleError("no such file") from e
-    except IsADirectoryError as e:
-        raise ArticleError("is a folder") from e
-    except OSError as e:
-        raise ArticleError(f"cannot read: {e.strerror or e}") from e
+    data = _read(path)
     text = decode(data)
+    html_title = ""
+    if path.suffix.lower() in (".html", ".htm") or looks_like_html(text):
+        text, html_title = html_to_text(text)
     if not text.strip():
-        raise ArticleError("empty file")
+        raise ArticleError("empty file" if not html_title and not data.strip() else "no text")
     entry = sidecar.get(path.name, SidecarEntry())
     header = _header(text)
     if entry.published is not None:
@@ -130,8 +183,28 @@ def read_article(path: Path, sidecar: dict[str, SidecarEntry]) -> Article:
     else:
         # Never today's date: an undated article says so, and its statements stay undated.
         published, basis = None, "undated"
-    title = entry.title or (header.title if header is not None else "") or path.stem
+    title = (entry.title or html_title or (header.title if header is not None else "")
+             or path.stem)
     return Article(path, text, title, entry.outlet, entry.url, published, basis)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise ArticleError("a folder with no .txt articles in it")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(
+                f"too large for an article ({size / 1024 / 1024:.1f} MB; "
+                f"the limit is {MAX_BYTES // 1024 // 1024} MB)"
+            )
+        return path.read_bytes()
+    except FileNotFoundError as e:
+        raise ArticleError("no such file") from e
+    except PermissionError as e:
+        raise ArticleError("cannot read: permission denied") from e
+    except OSError as e:
+        raise ArticleError(f"cannot read: {e.strerror or e}") from e
 
 
 def _header(text: str):
