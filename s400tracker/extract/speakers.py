@@ -23,6 +23,20 @@ _ORG_HEADS = re.compile(
 )
 
 
+# Country words that name no tracked actor's country keep a shared title from resolving:
+# "the Iranian Foreign Ministry spokesman" is not the Turkish or the Russian ministry.
+NATIONS = frozenset(fold(w) for w in """
+    iran iranian china chinese beijing tehran eu european brussels britain british uk london france french paris
+    germany german berlin greece greek athens israel israeli syria syrian damascus ukraine ukrainian kyiv kiev
+    india indian delhi pakistan pakistani japan japanese tokyo korea korean seoul pyongyang saudi riyadh qatar
+    qatari egypt egyptian cairo iraq iraqi baghdad azerbaijan azerbaijani baku armenia armenian yerevan
+    georgia georgian italy italian rome spain spanish madrid canada canadian ottawa australia australian
+    poland polish warsaw sweden swedish finland finnish norway norwegian netherlands dutch belgian cyprus
+    cypriot nicosia libya libyan lebanon lebanese jordan jordanian uae emirati afghanistan afghan venezuela
+    venezuelan cuba cuban mexico mexican brazil brazilian belarus belarusian minsk kazakhstan hungary hungarian
+    serbia serbian bulgaria bulgarian romania romanian""".split())
+
+
 @dataclass
 class Mention:
     pos: int
@@ -99,6 +113,8 @@ class Discourse:
         if pronoun:
             return self._antecedent(low)
         found = self.index.mentions(self.folded, start, end)
+        if found and self._foreign(start, end, found):
+            found = []
         if found:
             s, e, keys = max(found, key=lambda m: (m[1] - m[0], -m[0]))
             key = self._settle(keys, start, end, sentence)
@@ -108,6 +124,15 @@ class Discourse:
         if role is not None:
             return role
         return Mention(start, None, phrase, is_person_phrase(phrase))
+
+    def _foreign(self, start: int, end: int, found) -> bool:
+        """The phrase names a country none of the matched actors belongs to."""
+        keys = {k for _, _, ks in found for k in ks}
+        own = {w for k in keys for w in self.index.countries.get(k, ())}
+        words = set(re.findall(r"[\w']+", self.folded[start:end]))
+        alias_words = {w for s, e, _ in found for w in re.findall(r"[\w']+", self.folded[s:e])}
+        strangers = {w for w in words - alias_words if w in NATIONS or w.rstrip("'s") in NATIONS}
+        return bool(strangers) and not (words & own)
 
     def _settle(self, keys: tuple[str, ...], start: int, end: int, sentence: tuple[int, int]) -> str | None:
         if len(keys) == 1:
@@ -145,8 +170,16 @@ class Discourse:
             return None
         role = " ".join(w for w in words[1:])
         head = words[-1]
+        nations = {w for w in words if w in NATIONS}
         for m in reversed(self.history):
-            if m.actor and (role in m.roles or head in m.roles):
+            if m.actor is None:
+                # An untracked speaker with that title, named more recently, is the one meant.
+                if m.spoke and head in fold(m.name).split():
+                    return Mention(m.pos, None, m.name, m.person, date=m.date, date_basis=m.date_basis, phrase=m.phrase)
+                continue
+            if nations and not nations & set(self.index.countries.get(m.actor, ())):
+                continue
+            if role in m.roles or head in m.roles:
                 return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
         return None
 
