@@ -1,0 +1,44 @@
+"""kill -9 during an import leaves a sound store of whole articles, and importing again finishes
+it: the short form of `python -m bench.fault_injection` (README, "Fault injection")."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from bench import fault_injection
+from bench.generate import generate
+
+pytestmark = pytest.mark.faults
+
+
+def test_imports_killed_at_random_moments_leave_whole_articles_and_finish_like_a_clean_one(
+        tmp_path):
+    lines = []
+    outcome = fault_injection.run(kills=3, count=60, seed=11, workdir=tmp_path, say=lines.append)
+    assert outcome.problems == []
+    assert outcome.intact == outcome.kills == 3
+    assert outcome.equals_clean and outcome.documents == 60 and outcome.statements > 60
+    assert lines[-1].startswith("3/3 intact")
+
+
+def test_the_check_finds_a_partial_article_and_a_damaged_file(tmp_path):
+    # The check must be able to fail, or "intact" means nothing.
+    articles = tmp_path / "articles"
+    generate(5, articles, seed=3)
+    db = tmp_path / "t.db"
+    fault_injection.timed_import(articles, db)
+    reference = fault_injection.contents(db)
+    assert fault_injection.check(db, reference) == []
+    conn = sqlite3.connect(db)
+    try:
+        (doc, sid) = conn.execute("SELECT document_id, statement_id FROM mentions").fetchone()
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("DELETE FROM mentions WHERE statement_id = ?", [sid])
+        conn.commit()
+    finally:
+        conn.close()
+    problems = fault_injection.check(db, reference)
+    assert any("partial" in p for p in problems)
+    assert any("without their article" in p for p in problems)
