@@ -23,7 +23,8 @@ comment commented comments commenting|continue continued continues continuing|re
 tell told|allege alleged alleges alleging|deny denied denies denying|mention mentioned mentions mentioning|
 caution cautioned cautions cautioning|assure assured assures assuring|signal signalled signaled signals signalling signaling|
 hint hinted hints hinting|contend contended contends contending|answer answered answers answering|
-observe observed observes observing|report reported reports reporting"""
+observe observed observes observing|report reported reports reporting|remind reminded reminds reminding|
+read"""
 
 _ACT = """urge urged urges urging|condemn condemned condemns condemning|criticize criticized criticizes criticizing|
 criticise criticised criticises criticising|denounce denounced denounces denouncing|slam slammed slams slamming|
@@ -53,9 +54,16 @@ def _forms(table: str) -> dict[str, str]:
 
 SAY_FORMS = _forms(_SAY)
 ACT_FORMS = _forms(_ACT)
+# Verbs whose object is not speech unless "that" follows: "answered questions", "confirmed the visit".
+NEEDS_THAT = frozenset("""answer reply respond comment remark write tweet observe report mention recall state explain
+    continue repeat confirm acknowledge admit indicate signal hint predict conclude complain counter deny point
+    announce""".split())
+
 # Base forms attribute only after a plural or headline subject ("officials say", "Washington
 # Says"), never after a modal or "to" ("will take steps", "to resolve"): see is_blocked.
 BASE_FORMS = frozenset(words.split()[0] for words in (_SAY + "|" + _ACT).replace("\n", "").split("|"))
+# "read" attributes only after a quotation: '"…," read the ministry's statement'.
+INVERTED_ONLY = frozenset(["read"])
 _BLOCKERS = frozenset("to will would could should may might must can cannot not did does do n't never "
                       "the a an this that its his her their our your my".split())
 

@@ -21,6 +21,7 @@ ROLE_WORDS = frozenset(
     director commander member members ruling communications press council committee senator senators
     congressman congresswoman speaker chairman chairwoman chair premier counterpart negotiator negotiators
     officer officers authorities authority presidency palace cabinet parliament lawmaker spokespersons
+    statement communique declaration readout written joint separate
     chancellor mayor governor foreign-policy us u.s. u.s us-based turkish russian american""".split()
 )
 CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and"])
@@ -157,6 +158,16 @@ def phrase_after(text: str, toks: list[tuple[int, int, str]], i: int) -> Phrase 
     phrase = text[s:e]
     if phrase.endswith(".") and not re.search(r"\b\w\.\w\.$", phrase):
         phrase = phrase[:-1]
+    # "the written statement issued by the Foreign Ministry": the issuer speaks.
+    last = toks[end_tok][2].lower().rstrip(".")
+    if last in ("statement", "communique", "communiqué", "declaration", "readout", "release", "post", "tweet"):
+        k = end_tok + 1
+        if k < n and toks[k][2].lower() in ("issued", "released", "published", "posted", "signed"):
+            k += 1
+        if k < n and toks[k][2].lower() in ("by", "from", "of"):
+            issuer = phrase_after(text, toks, k)
+            if issuer is not None and not issuer.pronoun:
+                return issuer
     return Phrase(s, s + len(phrase), phrase)
 
 

@@ -42,6 +42,8 @@ _PARTICIPLE_START = re.compile(r"[a-z]\w*ing\b")
 _OBJECT_THEN_THAT = re.compile(r"[^,;:\"“”]{1,80}?\bthat\b\s*")
 # "…, state-owned Anadolu news agency reported on Friday": the outlet's attribution is no content.
 _MEDIA_TAIL = re.compile(r",\s+[^,]{0,80}?\b(?:reported|reports|quoted|cited|said|says|wrote)\b[^,]{0,40}$", re.IGNORECASE)
+_DISCOURSE_OPENER = re.compile(r"\s*(?:however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|indeed|"
+                               r"in addition|at the same time|in any case|but|and|yet|instead)\s*,\s*", re.IGNORECASE)
 _NEWS_WINDOW = dt.timedelta(days=14)
 _PUNCT_OR_SPACE = re.compile(r"[\s\"“”„«»'‘’.,!?…—–-]")
 _THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
@@ -91,6 +93,7 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
     art.event = _main_event(art, paras, para_quotes)
     for (lo, hi), quotes in zip(paras, para_quotes):
         _paragraph(art, lo, hi, quotes)
+    _settle_pending(art)
     found = sorted(art.found, key=lambda f: (f.start, f.end))
     return [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
 
@@ -118,7 +121,7 @@ def _outside_quotes(quotes: list[Quote], lo: int, hi: int):
 def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
     text = art.text
     if art.pending and not (quotes and quotes[0].open == lo):
-        art.pending.clear()  # the quotation did not go on after all
+        _settle_pending(art)  # the quotation did not go on after all
     spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
     opens = [q.open for q in quotes]
     # Days named so far in the article: a statement without a time expression of its own most
@@ -170,6 +173,8 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
             continue
         if cues.blocked(cue, before) or cue.lower().split()[0] in cues.BELIEF:
             continue
+        if cue.lower() in cues.INVERTED_ONLY and text[max(s, cue_start - 3):cue_start].strip()[-2:] not in (',"', ",”", ",’", ",'"):
+            continue
         if cues.is_participle(cue):
             if found and (before == "," or text[max(s, cue_start - 3):cue_start].rstrip()[-2:] in (',"', ",”", ",’")):
                 found.append(Attribution(cue_start, cue_end, cue, None, "participle", (s, e)))
@@ -177,7 +182,24 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
         att = _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, (s, e), found)
         if att is not None and not _nested(text, att, found):
             found.append(att)
-    return found
+    return _drop_reported_inside_final(text, found, (s, e))
+
+
+def _drop_reported_inside_final(text: str, found: list[Attribution], sentence) -> list[Attribution]:
+    """'The actions suggest otherwise, she said.': verbs before a closing attribution are its content."""
+    if not found:
+        return found
+    last = found[-1]
+    if last.speaker is None or last.mode not in ("subject", "inverted"):
+        return found
+    cut = last.speaker.start if last.mode == "subject" else last.cue_start
+    head = text[sentence[0]:cut].rstrip()
+    end = sentence[1]
+    while end > cut and text[end - 1] in " .!?…\"”’":
+        end -= 1
+    if not head.endswith(",") or '"' in head or "“" in head or not _nothing_said_after(text, last.cue_end, end):
+        return found
+    return [a for a in found if a is last or a.mode == "according" or a.cue_start >= cut]
 
 
 def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence, found) -> Attribution | None:
@@ -276,10 +298,13 @@ def _quotes_of_sentence(art, quotes: list[Quote], atts: list[Attribution], sente
         if chosen is None:
             chosen = _adjacent_after(text, q, atts) or _nearest_before(q, atts) or _any_after(q, atts)
         if chosen is None:
-            chosen = _colon_speaker(art, q, sentence) or _continuation(art, q, sentence, para)
+            chosen = _colon_speaker(art, q, sentence)
+            if chosen is None and q.continues:
+                # Its speaker most likely comes where the quotation closes, paragraphs later.
+                art.pending.append((q, sentence, _continuation(art, q, sentence, para)))
+                continue
+            chosen = chosen or _continuation(art, q, sentence, para)
             if chosen is None:
-                if q.continues:
-                    art.pending.append((q, sentence))  # its speaker may come with a later paragraph
                 continue
         speaker_att = _owner(chosen, atts)
         mention = _resolve(art, speaker_att, exprs, para_dates)
@@ -290,9 +315,18 @@ def _quotes_of_sentence(art, quotes: list[Quote], atts: list[Attribution], sente
         _emit(art, q.start, q.end, kind, speaker_att, mention, date, basis, sentence)
         if art.pending and q.open == para[0]:
             # A quotation over several paragraphs: its earlier paragraphs are the same speaker's.
-            for earlier, earlier_sentence in art.pending:
+            for earlier, earlier_sentence, _ in art.pending:
                 _emit(art, earlier.start, earlier.end, "direct", speaker_att, mention, date, basis, earlier_sentence)
             art.pending.clear()
+
+
+def _settle_pending(art) -> None:
+    """Quotation paragraphs whose closing attribution never came take the speaker before them."""
+    for q, sentence, fallback in art.pending:
+        if fallback is not None:
+            mention = fallback.mention
+            _emit(art, q.start, q.end, "direct", fallback, mention, fallback.date, fallback.date_basis, sentence)
+    art.pending.clear()
 
 
 def _colon_speaker(art, q: Quote, sentence) -> Attribution | None:
@@ -465,9 +499,15 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
         while hi > s and text[hi - 1] in " ,":
             hi -= 1
         return (s, hi) if hi > s else None
+    opened = False
+    if a.mode == "subject" or a.mode == "inverted":
+        # "However, content, she said": a discourse adverb opens the sentence, not the content.
+        m = _DISCOURSE_OPENER.match(text, s, end)
+        opened = m is not None
+        s = m.end() if m else s
     if a.mode == "inverted" or (a.mode == "subject" and a.speaker is not None and a.speaker.start > s + 1
                                 and text[s:a.speaker.start].rstrip().endswith(",")
-                                and not text[s:a.speaker.start].lstrip()[:1].islower()
+                                and (opened or not text[s:a.speaker.start].lstrip()[:1].islower())
                                 and _clause_before_is_content(text, s, a.speaker.start)
                                 and _nothing_said_after(text, a.cue_end, end, cues.lemma(a.cue) == "tell")):
         # "Content, Kalın said on Thursday" / "Content, said Kalın".
@@ -498,6 +538,8 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
         m = _THAT.match(text, lo, end)
         if m and "that" in m.group(0).lower():
             lo = m.end()
+        elif cues.lemma(a.cue) in cues.NEEDS_THAT:
+            return None
         else:
             m = _OBJECT_THEN_THAT.match(text, lo, end)
             if m and cues.lemma(a.cue) in _TAKES_OBJECT:

@@ -37,6 +37,9 @@ NATIONS = frozenset(fold(w) for w in """
     serbia serbian bulgaria bulgarian romania romanian""".split())
 
 
+_DOCUMENTS = frozenset("statement communique communiqué declaration readout release note letter".split())
+
+
 @dataclass
 class Mention:
     pos: int
@@ -123,7 +126,35 @@ class Discourse:
         role = self._role_reference(low)
         if role is not None:
             return role
+        issuer = self._document_reference(low)
+        if issuer is not None:
+            return issuer
+        same = self._same_name(low)
+        if same is not None:
+            return same
         return Mention(start, None, phrase, is_person_phrase(phrase))
+
+    def _same_name(self, low: str) -> Mention | None:
+        """'Price said' after 'State Department spokesperson Ned Price said': the same speaker."""
+        words = low.split()
+        if not 1 <= len(words) <= 2 or words[0] in ("the", "a", "an"):
+            return None
+        for m in reversed(self.history):
+            if m.spoke and m.phrase is not None:
+                earlier = fold(m.phrase.text).split()
+                if len(earlier) > len(words) and earlier[-len(words):] == words:
+                    return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
+        return None
+
+    def _document_reference(self, low: str) -> Mention | None:
+        """'the statement added': whoever issued it, the organisation that spoke last."""
+        words = low.replace("'s", "").split()
+        if not words or words[-1] not in _DOCUMENTS:
+            return None
+        for m in reversed(self.history):
+            if m.spoke and not m.person:
+                return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
+        return None
 
     def _foreign(self, start: int, end: int, found) -> bool:
         """The phrase names a country none of the matched actors belongs to."""
@@ -146,7 +177,16 @@ class Discourse:
         around = self.index.country_of(keys, self.folded, *sentence)
         if len(around) == 1:
             return around[0]
-        return None
+        # Last resort: the country the article spoke of most recently.
+        best, best_pos = None, -1
+        for key in keys:
+            pattern = self.index._country_re.get(key)
+            if pattern is None:
+                continue
+            for m in pattern.finditer(self.folded, 0, sentence[1]):
+                if m.start() > best_pos:
+                    best, best_pos = key, m.start()
+        return best
 
     def _antecedent(self, pronoun: str) -> Mention:
         want_person = pronoun in ("he", "she", "i")
