@@ -152,3 +152,39 @@ def test_reopening_a_store_keeps_its_content(tmp_path):
     with Store.open(path, ACTORS) as s:
         assert s.document_count() == 1
         assert [a.key for a in s.actors()] == [a.key for a in ACTORS]
+
+
+def test_a_store_in_a_read_only_folder_is_refused_untouched(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = a_store(folder / "tracker.db")
+    before = snapshot(path)
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(ReadOnlyStoreError, match="read-only folder"):
+            Store.open(path, ACTORS)
+        with pytest.raises(ReadOnlyStoreError, match="read-only"):
+            Store.open(folder / "new.db", ACTORS)
+    finally:
+        folder.chmod(stat.S_IRWXU)
+    assert snapshot(path) == before
+
+
+def test_a_store_someone_else_is_writing_opens_and_waits_its_turn(tmp_path):
+    # Another program's open write transaction is no damage: opening waits for it (busy timeout)
+    # rather than refusing the file.
+    path = a_store(tmp_path / "tracker.db")
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE documents SET title = 'renamed'")
+    import threading
+
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        with Store.open(path, ACTORS) as s:
+            s.add_document(make_document("Kalın said more."), [])
+            assert s.document_count() == 2
+    finally:
+        release.join()
+        other.close()
