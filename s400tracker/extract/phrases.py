@@ -28,6 +28,7 @@ CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and"])
 DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
                          "two", "three", "four", "five", "several", "some", "many", "other", "both", "one"])
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
+OBJECT_PRONOUNS = frozenset(["him", "her", "them"])  # "quoted him as saying"
 # Capitalised words that open a sentence without being part of its subject.
 _OPENERS = frozenset(
     """earlier meanwhile however but and also later then in on at while speaking after before when
@@ -130,7 +131,7 @@ def phrase_after(text: str, toks: list[tuple[int, int, str]], i: int) -> Phrase 
     """The speaker phrase starting just after token i (an inverted 'said X' or 'according to X')."""
     j = i + 1
     n = len(toks)
-    if j < n and toks[j][2].lower() in PRONOUNS:
+    if j < n and toks[j][2].lower() in PRONOUNS | OBJECT_PRONOUNS:
         s, e, w = toks[j]
         return Phrase(s, e, w, pronoun=True)
     start_tok = None

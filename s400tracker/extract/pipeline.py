@@ -26,7 +26,12 @@ from s400tracker.extract.text import fold, paragraphs
 __all__ = ["ActorIndex", "extract"]
 
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
-_TOLD_OBJECT = re.compile(r"\s*(?:reporters|journalists|the press|(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+|[a-z]+ (?:newspaper|daily|agency|channel|broadcaster|tv|television|radio))\b", re.UNICODE)
+# Who was told: "told reporters", "told Turkey's TGRT television", "told a briefing in Moscow".
+_TOLD_OBJECT = re.compile(
+    r"\s*(?i:(?:a|an|the|his|her|their|its)\s+)?(?i:[\w'’.-]+\s+){0,4}?(?i:reporters|journalists|press|briefing|"
+    r"conference|meeting|audience|parliament|lawmakers|newspaper|daily|agency|channel|broadcaster|tv|television|radio|"
+    r"station|summit|forum|session|interview|gathering|crowd|supporters|members|students|delegates|correspondents?|"
+    r"outlet|website|magazine|podcast|programme|program|show)\b|\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+")
 _ADJUNCT = re.compile(
     r"\s*(?:,\s*)?(?:on|in|at|during|after|before|late|early|earlier|later)\b[^,]{0,60}?(?=\s+that\b|,|$)|"
     r"\s*(?:,\s*)?(?:(?:last|this|on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
@@ -42,6 +47,7 @@ _PARTICIPLE_START = re.compile(r"[a-z]\w*ing\b")
 _OBJECT_THEN_THAT = re.compile(r"[^,;:\"“”]{1,80}?\bthat\b\s*")
 # "…, state-owned Anadolu news agency reported on Friday": the outlet's attribution is no content.
 _MEDIA_TAIL = re.compile(r",\s+[^,]{0,80}?\b(?:reported|reports|quoted|cited|said|says|wrote)\b[^,]{0,40}$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|stated|declared|wrote|tweeted|told [\w'’-]+)\s*[,:]?$", re.IGNORECASE)
 _DISCOURSE_OPENER = re.compile(r"\s*(?:however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|indeed|"
                                r"in addition|at the same time|in any case|but|and|yet|instead)\s*,\s*", re.IGNORECASE)
 _NEWS_WINDOW = dt.timedelta(days=14)
@@ -171,6 +177,16 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
             if phrase and not is_media(phrase.text):
                 found.append(Attribution(cue_start, cue_end, cue, phrase, "according", (s, e)))
             continue
+        if _went_on_to(toks, i):
+            verb = i - 3 if toks[i - 2][2].lower() == "on" else i - 2
+            subject = phrase_before(text, toks, verb, time_spans)
+            found.append(Attribution(cue_start, cue_end, cue, subject, "subject" if subject else "coordinated", (s, e)))
+            continue
+        if cue.lower() == "saying" and before.lower() == "as" and i >= 3:
+            quoted = _quoted_as_saying(text, toks, i)
+            if quoted is not None:
+                found.append(Attribution(cue_start, cue_end, cue, quoted, "subject", (s, e)))
+                continue
         if cues.blocked(cue, before) or cue.lower().split()[0] in cues.BELIEF:
             continue
         if cue.lower() in cues.INVERTED_ONLY and text[max(s, cue_start - 3):cue_start].strip()[-2:] not in (',"', ",”", ",’", ",'"):
@@ -185,6 +201,20 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
     return _drop_reported_inside_final(text, found, (s, e))
 
 
+def _went_on_to(toks, i: int) -> bool:
+    """'he went on to say', 'she continued to say': the speaker is the one before."""
+    words = [t[2].lower() for t in toks[max(0, i - 3):i]]
+    return len(words) >= 2 and words[-1] == "to" and (words[-2] in ("on", "continued", "continues", "proceeded"))
+
+
+def _quoted_as_saying(text: str, toks, i: int) -> Phrase | None:
+    """'ISNA news agency quotes him as saying': the one quoted is the speaker, not the outlet."""
+    for j in range(i - 2, max(-1, i - 8), -1):
+        if toks[j][2].lower() in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+            return phrase_after(text, toks, j)
+    return None
+
+
 def _drop_reported_inside_final(text: str, found: list[Attribution], sentence) -> list[Attribution]:
     """'The actions suggest otherwise, she said.': verbs before a closing attribution are its content."""
     if not found:
@@ -197,7 +227,8 @@ def _drop_reported_inside_final(text: str, found: list[Attribution], sentence) -
     end = sentence[1]
     while end > cut and text[end - 1] in " .!?…\"”’":
         end -= 1
-    if not head.endswith(",") or '"' in head or "“" in head or not _nothing_said_after(text, last.cue_end, end):
+    told = cues.lemma(last.cue) == "tell"
+    if not head.endswith(",") or '"' in head or "“" in head or not _nothing_said_after(text, last.cue_end, end, told):
         return found
     return [a for a in found if a is last or a.mode == "according" or a.cue_start >= cut]
 
@@ -425,6 +456,8 @@ def _quote_kind(text: str, q: Quote, sentence, att: Attribution) -> str:
     before = text[s:q.open].strip()
     after = text[(q.close + 1) if q.close is not None else q.end:e].strip()
     # Direct: the quotation is the sentence, with only its attribution beside it.
+    if _SAID_BEFORE.search(before):
+        return "direct"  # 'he said "There is a first time for everything"'
     if not before or before.endswith((":", ",")) or att.mode == "continuation":
         if len(words) >= 3:
             return "direct"
@@ -470,8 +503,10 @@ def _reported(art, atts: list[Attribution], quotes: list[Quote], masked, sentenc
         if span is None:
             continue
         lo, hi = span
-        if any(x < hi and y > lo for x, y in masked):
+        quoted = sum(max(0, min(y, hi) - max(x, lo)) for x, y in masked)
+        if quoted and (cues.is_act(a.cue) or len(text[lo:hi].split()) < 10 or quoted * 4 >= hi - lo):
             continue  # the quotation inside it is the statement
+        # A long reported clause around a quoted word or two is a statement of its own as well.
         words = text[lo:hi].split()
         if len(words) < (2 if cues.is_act(a.cue) else 3):
             continue

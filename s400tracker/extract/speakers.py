@@ -189,6 +189,7 @@ class Discourse:
         return best
 
     def _antecedent(self, pronoun: str) -> Mention:
+        pronoun = {"him": "he", "her": "she", "them": "they"}.get(pronoun, pronoun)
         want_person = pronoun in ("he", "she", "i")
         if pronoun in ("he", "she", "it", "i"):
             for m in reversed(self.history):
