@@ -20,7 +20,9 @@ _WORDING = (
     ("reaffirm", r"\b(?:reaffirm\w*|reiterat\w*|will continue|remain\w* committed|stand(?:s)? ready|insist\w*|"
                  r"not (?:turn back|retreat))\b"),
 )
-_COMPILED = tuple((code, re.compile(pattern, re.IGNORECASE)) for code, pattern in _WORDING)
+# One pass over the wording finds every code that applies; the order above then picks one.
+_ANY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in _WORDING), re.IGNORECASE)
+_PRIORITY = {code: rank for rank, (code, _) in enumerate(_WORDING)}
 
 _BY_CUE = {
     "condemn": "condemn", "criticize": "condemn", "criticise": "condemn", "denounce": "condemn", "slam": "condemn",
@@ -34,7 +36,7 @@ _BY_CUE = {
 
 
 def suggest(cue_lemma: str, wording: str) -> str:
-    for code, pattern in _COMPILED:
-        if pattern.search(wording):
-            return code
+    found = {m.lastgroup for m in _ANY.finditer(wording)}
+    if found:
+        return min(found, key=_PRIORITY.__getitem__)
     return _BY_CUE.get(cue_lemma, "comment")
