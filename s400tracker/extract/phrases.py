@@ -30,7 +30,10 @@ _SOURCES_CLOSE_TO = re.compile(
     r"(?:sources?|officials?|diplomats?|people|persons?|insiders?|aides?)\s+(?:close|familiar|linked|near)\s+(?:to|with)\s+"
     r"[^,;:\"“”]{1,60}?)\s*$", re.IGNORECASE)
 _CLOSE_TO = frozenset(["close", "familiar", "near", "linked", "loyal", "allied", "affiliated"])
-CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and"])
+CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and",
+                        # particles inside names: Staffan de Mistura, Ursula von der Leyen, Adel al-Jubeir
+                        "de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "al", "el", "bin",
+                        "ibn", "abu", "le", "la"])
 DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
                          "two", "three", "four", "five", "several", "some", "many", "other", "both", "one"])
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])

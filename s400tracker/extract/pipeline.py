@@ -50,6 +50,10 @@ _MEDIA_TAIL = re.compile(r",\s+[^,]{0,80}?\b(?:reported|reports|quoted|cited|sai
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|stated|declared|wrote|tweeted|told [\w'’-]+)\s*[,:]?$", re.IGNORECASE)
 _DISCOURSE_OPENER = re.compile(r"\s*(?:however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|indeed|"
                                r"in addition|at the same time|in any case|but|and|yet|instead)\s*,\s*", re.IGNORECASE)
+_SUBORDINATE_START = re.compile(r"(?:where|when|whereas|while|as|after|before|because|since|during|upon|following|"
+                                r"amid|despite|shortly|who|which|in response)\b", re.IGNORECASE)
+_ADJUNCTS_THEN_THAT = re.compile(r"\s*,?\s*(?:on|in|at|after|before|during|with|from|following|earlier|late|last)\b"
+                                 r"[^\"“”;:]{0,120}?\bthat\b\s*", re.IGNORECASE)
 _NEWS_WINDOW = dt.timedelta(days=14)
 _PUNCT_OR_SPACE = re.compile(r"[\s\"“”„«»'‘’.,!?…—–-]")
 _THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
@@ -558,6 +562,10 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
             m = _TOLD_OBJECT.match(text, lo, end)
             if m:
                 lo = m.end()
+        m = _ADJUNCTS_THEN_THAT.match(text, lo, end)
+        said_that = m is not None
+        if m:
+            lo = m.end()  # "said on Sunday after a meeting with A, B and C that …"
         for _ in range(2):
             m = _ADJUNCT.match(text, lo, end)
             if m and m.end() > lo:
@@ -573,6 +581,8 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
         m = _THAT.match(text, lo, end)
         if m and "that" in m.group(0).lower():
             lo = m.end()
+        elif said_that:
+            pass
         elif cues.lemma(a.cue) in cues.NEEDS_THAT:
             return None
         else:
@@ -598,7 +608,8 @@ def _nothing_said_after(text: str, lo: int, end: int, told: bool = False) -> boo
             break
         lo = m.end()
     rest = text[lo:end].strip(" ,.")
-    return not rest or bool(_PARTICIPLE_START.match(rest)) or rest.lower().startswith("and ")
+    return (not rest or bool(_PARTICIPLE_START.match(rest)) or bool(_SUBORDINATE_START.match(rest))
+            or rest.lower().startswith("and "))
 
 
 def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
@@ -611,8 +622,8 @@ def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
 
 
 def _clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    if _PARTICIPLE_START.match(text, lo, hi):
-        return None  # "…, adding that …": the participle's own statement carries it
+    if _PARTICIPLE_START.match(text, lo, hi) or _SUBORDINATE_START.match(text, lo, hi):
+        return None  # "…, adding that …", "…, he told Reuters as he arrived": no content here
     m = _CLAUSE_BREAK.search(text, lo, hi)
     if m:
         hi = m.start()
