@@ -33,9 +33,9 @@ _TOLD_OBJECT = re.compile(
     r"station|summit|forum|session|interview|gathering|crowd|supporters|members|students|delegates|correspondents?|"
     r"outlet|website|magazine|podcast|programme|program|show)\b|\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+")
 _ADJUNCT = re.compile(
-    r"\s*(?:,\s*)?(?:on|in|at|during|after|before|late|early|earlier|later)\b[^,]{0,60}?(?=\s+that\b|,|$)|"
     r"\s*(?:,\s*)?(?:(?:last|this|on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"week|month)\b(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"\s*(?:,\s*)?(?:on|in|at|during|after|before|late|early|earlier|later)\b[^,]{0,60}?(?=\s+that\b|,)|"
     r"\s*(?:in a (?:statement|interview|tweet|post|speech|press conference|televised address|written statement)"
     r"(?:\s+(?:with|to|on|at|published|posted)\s+[^,]{0,60}?)?)(?=\s+that\b|,|\s)",
     re.IGNORECASE,
@@ -50,8 +50,10 @@ _MEDIA_TAIL = re.compile(r",\s+[^,]{0,80}?\b(?:reported|reports|quoted|cited|sai
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|stated|declared|wrote|tweeted|told [\w'’-]+)\s*[,:]?$", re.IGNORECASE)
 _DISCOURSE_OPENER = re.compile(r"\s*(?:however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|indeed|"
                                r"in addition|at the same time|in any case|but|and|yet|instead)\s*,\s*", re.IGNORECASE)
+# What follows a verb of saying without being said: a subordinate clause or a prepositional phrase.
 _SUBORDINATE_START = re.compile(r"(?:where|when|whereas|while|as|after|before|because|since|during|upon|following|"
-                                r"amid|despite|shortly|who|which|in response)\b", re.IGNORECASE)
+                                r"amid|despite|shortly|who|which|on|in|at|of|with|to|for|from|by|under|via)\b",
+                                re.IGNORECASE)
 _ADJUNCTS_THEN_THAT = re.compile(r"\s*,?\s*(?:on|in|at|after|before|during|with|from|following|earlier|late|last)\b"
                                  r"[^\"“”;:]{0,120}?\bthat\b\s*", re.IGNORECASE)
 _NEWS_WINDOW = dt.timedelta(days=14)
@@ -539,6 +541,7 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
             hi -= 1
         return (s, hi) if hi > s else None
     opened = False
+    said_that = False
     if a.mode == "subject" or a.mode == "inverted":
         # "However, content, she said": a discourse adverb opens the sentence, not the content.
         m = _DISCOURSE_OPENER.match(text, s, end)
@@ -581,6 +584,7 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
         m = _THAT.match(text, lo, end)
         if m and "that" in m.group(0).lower():
             lo = m.end()
+            said_that = True
         elif said_that:
             pass
         elif cues.lemma(a.cue) in cues.NEEDS_THAT:
@@ -591,7 +595,7 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
                 lo = m.end()
     while lo < end and text[lo] in " ,:":
         lo += 1
-    return _clause(text, lo, end)
+    return _clause(text, lo, end, after_that=said_that)
 
 
 _TAKES_OBJECT = frozenset("tell warn assure remind inform caution advise promise write answer".split())
@@ -621,8 +625,8 @@ def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
     return len(head.split()) >= 4
 
 
-def _clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    if _PARTICIPLE_START.match(text, lo, hi) or _SUBORDINATE_START.match(text, lo, hi):
+def _clause(text: str, lo: int, hi: int, after_that: bool = False) -> tuple[int, int] | None:
+    if _PARTICIPLE_START.match(text, lo, hi) or (not after_that and _SUBORDINATE_START.match(text, lo, hi)):
         return None  # "…, adding that …", "…, he told Reuters as he arrived": no content here
     m = _CLAUSE_BREAK.search(text, lo, hi)
     if m:
