@@ -22,7 +22,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 _EXPRESSION = re.compile(
-    rf"""\b(?:
+    # The lookahead rejects most positions at once: every expression starts with one of these.
+    rf"""(?=[\dmtwfsjaondylpMTWFSJAONDYLP])\b(?:
         (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
       | (?P<mdy>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\d:])
       | (?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?)(?![\d:])

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=\w))*\.?|[^\w\s]", re.UNICODE)
+from s400tracker.extract.wordtrie import trie_pattern
+
+# A word (with inner apostrophes, hyphens and dots: Turkey's, S-400, U.S.) or one punctuation mark.
+TOKEN = re.compile(r"[^\W_][\w'’\-]*(?:\.\w[\w'’\-]*)*\.?|[^\w\s]", re.UNICODE)
 
 ROLE_WORDS = frozenset(
     """minister ministers ministry ministries spokesperson spokesman spokeswoman spokespeople official officials
@@ -29,6 +32,7 @@ _SOURCES_CLOSE_TO = re.compile(
     r"(?<![\w])((?:(?:a|an|the|two|three|several|some|many|other)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:sources?|officials?|diplomats?|people|persons?|insiders?|aides?)\s+(?:close|familiar|linked|near)\s+(?:to|with)\s+"
     r"[^,;:\"“”]{1,60}?)\s*$", re.IGNORECASE)
+_CLOSE_WORDS = re.compile(r"close|familiar|linked|near", re.IGNORECASE)
 _CLOSE_TO = frozenset(["close", "familiar", "near", "linked", "loyal", "allied", "affiliated"])
 CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and",
                         # particles inside names: Staffan de Mistura, Ursula von der Leyen, Adel al-Jubeir
@@ -101,7 +105,8 @@ def phrase_before(text: str, toks: list[tuple[int, int, str]], i: int, skip_span
     s, e, w = toks[j]
     if w.lower() in PRONOUNS:
         return Phrase(s, e, w, pronoun=True)
-    near = _SOURCES_CLOSE_TO.search(text, max(0, e - 120), e)
+    window = text[max(0, e - 120):e]
+    near = _SOURCES_CLOSE_TO.search(text, max(0, e - 120), e) if _CLOSE_WORDS.search(window) else None
     if near:
         return Phrase(near.start(1), near.end(1), near.group(1))
     return _collect_backwards(text, toks, j)
@@ -201,13 +206,12 @@ def phrase_after(text: str, toks: list[tuple[int, int, str]], i: int) -> Phrase 
 
 _MEDIA_WORDS = frozenset("news agency newspaper broadcaster channel daily television tv radio outlet website "
                          "report reports media press wire".split())
-_MEDIA_NAMES = re.compile(
-    r"\b(?:afp|reuters|interfax|tass|ria|novosti|anadolu|ap|associated press|bloomberg|sputnik|trt|cnn|bbc|"
-    r"xinhua|al jazeera|hurriyet|hürriyet|sabah|daily sabah|ntv|haberturk|habertürk|dpa|efe|ansa|kyodo|"
-    r"yonhap|the guardian|new york times|washington post|wall street journal|financial times|politico|axios|"
-    r"news agency|broadcaster|newspaper|media|report|reports|the agency|wire|state media|state television)\b",
-    re.IGNORECASE,
-)
+_MEDIA = """afp|reuters|interfax|tass|ria|novosti|anadolu|ap|associated press|bloomberg|sputnik|trt|cnn|bbc|
+xinhua|al jazeera|hurriyet|hürriyet|sabah|daily sabah|ntv|haberturk|habertürk|dpa|efe|ansa|kyodo|yonhap|the guardian|
+new york times|washington post|wall street journal|financial times|politico|axios|news agency|broadcaster|newspaper|
+media|report|reports|the agency|wire|state media|state television|isna|irna|fars|mehr|tasnim|yahoo news|yahoo"""
+_MEDIA_NAMES = re.compile(r"\b" + trie_pattern(sorted(w.strip() for w in _MEDIA.replace("\n", "").split("|"))) + r"\b",
+                          re.IGNORECASE)
 
 
 def is_media(phrase: str) -> bool:

@@ -51,6 +51,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|added|stated|declared|wrote|tweeted|t
 _DISCOURSE_OPENER = re.compile(r"\s*(?:however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|indeed|"
                                r"in addition|at the same time|in any case|but|and|yet|instead)\s*,\s*", re.IGNORECASE)
 # What follows a verb of saying without being said: a subordinate clause or a prepositional phrase.
+_MEDIA_VERBS = re.compile(r"reported|reports|quoted|cited|said|says|wrote", re.IGNORECASE)
 _SUBORDINATE_START = re.compile(r"(?:where|when|whereas|while|as|after|before|because|since|during|upon|following|"
                                 r"amid|despite|shortly|who|which|on|in|at|of|with|to|for|from|by|under|via)\b",
                                 re.IGNORECASE)
@@ -631,7 +632,7 @@ def _clause(text: str, lo: int, hi: int, after_that: bool = False) -> tuple[int,
     m = _CLAUSE_BREAK.search(text, lo, hi)
     if m:
         hi = m.start()
-    m = _MEDIA_TAIL.search(text, lo, hi)
+    m = _MEDIA_TAIL.search(text, lo, hi) if _MEDIA_VERBS.search(text, lo, hi) else None
     if m and is_media(m.group(0)):
         hi = m.start()
     while hi > lo and text[hi - 1] in " ,;:—–-":
