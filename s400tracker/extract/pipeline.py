@@ -22,6 +22,7 @@ from s400tracker.extract.sentences import sentences
 from s400tracker.extract.speakers import ActorIndex, Discourse, Mention
 from s400tracker.extract.stance import suggest
 from s400tracker.extract.text import fold, paragraphs
+from s400tracker.extract.wordtrie import trie_pattern
 
 __all__ = ["ActorIndex", "extract"]
 
@@ -196,16 +197,30 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
                 continue
         if cues.blocked(cue, before) or cue.lower().split()[0] in cues.BELIEF:
             continue
+        if before.lower() in _PASSIVE and cue.lower() != "saying":
+            continue  # "if he is asked to leave": said of him, not by him
         if cue.lower() in cues.INVERTED_ONLY and text[max(s, cue_start - 3):cue_start].strip()[-2:] not in (',"', ",”", ",’", ",'"):
             continue
         if cues.is_participle(cue):
-            if found and (before == "," or text[max(s, cue_start - 3):cue_start].rstrip()[-2:] in (',"', ",”", ",’")):
+            after_comma = before == "," or text[max(s, cue_start - 3):cue_start].rstrip()[-2:] in (',"', ",”", ",’")
+            if found and after_comma:
                 found.append(Attribution(cue_start, cue_end, cue, None, "participle", (s, e)))
+            elif after_comma:
+                # "Erdogan linked his message to history, saying: …": the sentence's subject speaks.
+                lead = _leading_subject(text, toks)
+                if lead is not None and lead.end < cue_start:
+                    found.append(Attribution(cue_start, cue_end, cue, lead, "subject", (s, e)))
             continue
         att = _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, (s, e), found)
         if att is not None and not _nested(text, att, found):
             found.append(att)
     return _drop_reported_inside_final(text, found, (s, e))
+
+
+_INTRO_WORDS = frozenset("""on in at after before while when during since as following despite amid with for from
+    by under earlier later meanwhile however also speaking asked addressing responding writing although though
+    last this yesterday today""".split())
+_PASSIVE = frozenset("is are was were be been being am".split())
 
 
 def _went_on_to(toks, i: int) -> bool:
@@ -215,9 +230,12 @@ def _went_on_to(toks, i: int) -> bool:
 
 
 def _quoted_as_saying(text: str, toks, i: int) -> Phrase | None:
-    """'ISNA news agency quotes him as saying': the one quoted is the speaker, not the outlet."""
+    """'ISNA news agency quotes him as saying': the one quoted is the speaker, not the outlet;
+    'Erdoğan was quoted as saying by PolitikYol': so is the subject of the passive."""
     for j in range(i - 2, max(-1, i - 8), -1):
         if toks[j][2].lower() in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+            if j > 0 and toks[j - 1][2].lower() in _PASSIVE:
+                return phrase_before(text, toks, j - 1)
             return phrase_after(text, toks, j)
     return None
 
@@ -252,6 +270,9 @@ def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence,
         k = i - 2
         while k >= 0 and toks[k][2] != "," and toks[k][0] >= sentence[0]:
             k -= 1
+        if found and k >= 0 and found[-1].cue_start > toks[k][0] and found[-1].mode != "according":
+            # "Erdoğan slammed the party without naming it, accused its MPs of …": one subject.
+            return Attribution(cue_start, cue_end, cue, None, "coordinated", sentence)
         inner = _collect(text, toks, i - 1)
         outer = phrase_before(text, toks, k, time_spans) if k > 0 else None
         for candidate in (outer, inner):
@@ -316,10 +337,12 @@ def _proper_name(phrase: Phrase | None) -> bool:
 def _leading_subject(text, toks) -> Phrase | None:
     """The subject at the start of a sentence: its first noun phrase, after an opening clause."""
     start = 0
-    for k, (_, _, w) in enumerate(toks[:12]):
-        if w == ",":
-            start = k + 1
-            break
+    if toks and (toks[0][2].lower() in _INTRO_WORDS or toks[0][2].lower().endswith("ing")):
+        # "On Tuesday, the party urged …", "While presenting …, Erdogan coupled …"
+        for k, (_, _, w) in enumerate(toks[:25]):
+            if w == ",":
+                start = k + 1
+                break
     for k in range(start, min(len(toks), start + 10)):
         w = toks[k][2]
         if not (w[0].isalnum() and (np_word(w) or w.lower() in DETERMINERS)):
@@ -368,15 +391,40 @@ def _settle_pending(art) -> None:
 
 
 def _colon_speaker(art, q: Quote, sentence) -> Attribution | None:
-    """'Lavrov: "…"' — a name and a colon, the headline and live-blog way of quoting."""
+    """'Lavrov: "…"' — a name and a colon, the headline and live-blog way of quoting — and
+    'Erdogan coupled calls for diplomacy with a warning: "…"', whose subject speaks."""
     text = art.text
     toks = tokens(text, sentence[0], q.open)
-    if len(toks) < 2 or len(toks) > 9 or toks[-1][2] != ":":
-        return None
+    if len(toks) < 2 or toks[-1][2] != ":":
+        return _reply_of(art, q, sentence)
     phrase = phrase_before(text, toks, len(toks) - 1)
-    if phrase is None or phrase.start != toks[0][0] or phrase.pronoun or is_media(phrase.text):
+    if phrase is not None and phrase.start == toks[0][0] and len(toks) <= 9:
+        if phrase.pronoun or is_media(phrase.text):
+            return None
+        return Attribution(toks[-1][0], toks[-1][1], ":", phrase, "subject", sentence)
+    lead = _leading_subject(text, toks)
+    if lead is not None and not is_media(lead.text) and (lead.pronoun or lead.text[:1].isupper()):
+        return Attribution(toks[-1][0], toks[-1][1], ":", lead, "subject", sentence)
+    return None
+
+
+_REPLY_OF = re.compile(r"[\s,]*(?:was|came)\s+(?:the\s+)?(?:reply|response|reaction|answer|message|comment|verdict)\s+"
+                       r"(?:of|from)\s+", re.IGNORECASE)
+
+
+def _reply_of(art, q: Quote, sentence) -> Attribution | None:
+    """'"…", was the reply of European Commission President Jean-Claude Juncker.'"""
+    if q.close is None:
         return None
-    return Attribution(toks[-1][0], toks[-1][1], ":", phrase, "subject", sentence)
+    text = art.text
+    m = _REPLY_OF.match(text, q.close + 1, sentence[1])
+    if not m:
+        return None
+    toks = tokens(text, m.end(), sentence[1])
+    phrase = phrase_after(text, toks, -1) if toks else None
+    if phrase is None:
+        return None
+    return Attribution(m.start(), m.end(), "reply", phrase, "subject", sentence)
 
 
 def _adjacent_after(text, q: Quote, atts):
@@ -626,10 +674,18 @@ def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
     return len(head.split()) >= 4
 
 
+# ", accused its deputies of …": a second verb of saying, asyndetic, starts a clause of its own.
+_NEXT_VERB = re.compile(r",\s+(?=" + trie_pattern(sorted(w for w in cues.SAY_FORMS.keys() | cues.ACT_FORMS.keys()
+                                                       if w.endswith("ed") or w in ("said", "told", "wrote"))) + r"\b)")
+
+
 def _clause(text: str, lo: int, hi: int, after_that: bool = False) -> tuple[int, int] | None:
     if _PARTICIPLE_START.match(text, lo, hi) or (not after_that and _SUBORDINATE_START.match(text, lo, hi)):
         return None  # "…, adding that …", "…, he told Reuters as he arrived": no content here
     m = _CLAUSE_BREAK.search(text, lo, hi)
+    if m:
+        hi = m.start()
+    m = _NEXT_VERB.search(text, lo, hi)
     if m:
         hi = m.start()
     m = _MEDIA_TAIL.search(text, lo, hi) if _MEDIA_VERBS.search(text, lo, hi) else None
