@@ -1,0 +1,209 @@
+"""The actors × dates matrix as a Qt table model, read from the store through the Tracker.
+
+The store aggregates (one row per non-empty cell); this model only indexes that aggregate. No
+per-cell object is created up front: a cell's quotes are fetched when a tooltip asks for them,
+and the last few are cached, so 300 actors × 2,000 days costs what the non-empty cells cost.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
+
+from s400tracker.core.matrix import Column, Matrix
+from s400tracker.core.model import Actor, Statement
+from s400tracker.core.query import StatementFilter
+from s400tracker.gui import labels, palette
+
+ActorRole = Qt.ItemDataRole.UserRole + 1     # the row's Actor (vertical header) / key (cells)
+ColumnRole = Qt.ItemDataRole.UserRole + 2    # the column's first day, None for undated
+CountRole = Qt.ItemDataRole.UserRole + 3     # statements in the cell (0 when empty)
+AnnotatedRole = Qt.ItemDataRole.UserRole + 4
+StanceRole = Qt.ItemDataRole.UserRole + 5
+
+_TOOLTIP_CACHE = 64
+_TOOLTIP_QUOTES = 8
+
+
+class MatrixModel(QAbstractTableModel):
+    def __init__(self, tracker, parent=None):
+        super().__init__(parent)
+        self._tracker = tracker
+        self._filter = StatementFilter()
+        self._bucket = "day"
+        self._continuous = False
+        self._matrix = Matrix(rows=(), columns=())
+        self._rows: tuple[Actor, ...] = ()
+        self._group_colors: dict[str, str] = {}
+        self._quotes: OrderedDict[tuple[str, Column], list[Statement]] = OrderedDict()
+        self.reload()
+
+    # -- what the model shows ---------------------------------------------------------------
+
+    @property
+    def matrix(self) -> Matrix:
+        return self._matrix
+
+    @property
+    def filter(self) -> StatementFilter:
+        return self._filter
+
+    @property
+    def bucket(self) -> str:
+        return self._bucket
+
+    @property
+    def continuous(self) -> bool:
+        return self._continuous
+
+    def set_tracker(self, tracker) -> None:
+        self._tracker = tracker
+        self.reload()
+
+    def set_query(self, filter: StatementFilter | None = None, bucket: str | None = None,
+                  continuous: bool | None = None) -> None:
+        if filter is not None:
+            self._filter = filter
+        if bucket is not None:
+            self._bucket = bucket
+        if continuous is not None:
+            self._continuous = continuous
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the matrix again (after an edit, an import or a new filter)."""
+        self.beginResetModel()
+        self._quotes.clear()
+        groups = self._tracker.groups()
+        order = {name: i for i, (name, _) in enumerate(groups)}
+        self._group_colors = dict(groups)
+        self._matrix = self._tracker.matrix(self._filter, self._bucket, self._continuous)
+        # Rows grouped (groups in the order the actors file introduces them), then by position.
+        self._rows = tuple(sorted(self._matrix.rows, key=lambda a: (order.get(a.group, 99), a.position)))
+        self.endResetModel()
+
+    def actor_at(self, row: int) -> Actor:
+        return self._rows[row]
+
+    def column_at(self, column: int) -> Column:
+        return self._matrix.columns[column]
+
+    def row_of(self, actor_key: str) -> int:
+        return next((i for i, a in enumerate(self._rows) if a.key == actor_key), -1)
+
+    def column_of(self, day) -> int:
+        try:
+            return self._matrix.columns.index(day)
+        except ValueError:
+            return -1
+
+    def cell_statements(self, row: int, column: int) -> list[Statement]:
+        key = (self._rows[row].key, self._matrix.columns[column])
+        if key in self._quotes:
+            self._quotes.move_to_end(key)
+            return self._quotes[key]
+        found = self._tracker.cell_statements(key[0], key[1], self._bucket, self._filter)
+        self._quotes[key] = found
+        if len(self._quotes) > _TOOLTIP_CACHE:
+            self._quotes.popitem(last=False)
+        return found
+
+    # -- QAbstractTableModel ----------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._matrix.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        actor = self._rows[index.row()]
+        column = self._matrix.columns[index.column()]
+        cell = self._matrix.cell(actor.key, column)
+        if role == ActorRole:
+            return actor.key
+        if role == ColumnRole:
+            return column
+        if role == CountRole:
+            return cell.count if cell else 0
+        if cell is None:
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{actor.name}, {labels.column(column, self._bucket)}: nothing"
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = "✎ " if cell.annotated else ""
+            return f"{mark}{cell.count} · {labels.snippet(cell.first_quote, 70)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index.row(), index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return palette.stance_tint(QGuiApplication.palette(), cell.stance)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return (f"{actor.name}, {labels.column(column, self._bucket)}: {cell.count} statements"
+                    + (", annotated" if cell.annotated else ""))
+        if role == AnnotatedRole:
+            return cell.annotated
+        if role == StanceRole:
+            return cell.stance
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self._matrix.columns):
+                return None
+            column = self._matrix.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return labels.column(column, self._bucket)
+            if role == ColumnRole:
+                return column
+            return None
+        if not 0 <= section < len(self._rows):
+            return None
+        actor = self._rows[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return actor.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{actor.name} — {actor.group or 'no group'}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return _swatch(actor.color or self._group_colors.get(actor.group, ""))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return palette.group_tint(QGuiApplication.palette(),
+                                      actor.color or self._group_colors.get(actor.group, ""))
+        if role == ActorRole:
+            return actor
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _tooltip(self, row: int, column: int) -> str:
+        found = self.cell_statements(row, column)
+        lines = [f"“{labels.snippet(s.quote, 160)}”" for s in found[:_TOOLTIP_QUOTES]]
+        if len(found) > _TOOLTIP_QUOTES:
+            lines.append(f"… and {len(found) - _TOOLTIP_QUOTES} more")
+        if not lines:
+            return ""
+        # Qt guesses whether a tooltip is rich text; escaping every quote and wrapping them
+        # ourselves means a quote holding "<b>" shows those characters, never bold text.
+        return "<qt>" + "<br>".join(html.escape(line, quote=False) for line in lines) + "</qt>"
+
+
+_swatches: dict[str, QIcon] = {}
+
+
+def _swatch(color: str) -> QIcon | None:
+    if not color:
+        return None
+    if color not in _swatches:
+        pix = QPixmap(QSize(10, 28))
+        pix.fill(QColor(color))
+        _swatches[color] = QIcon(pix)
+    return _swatches[color]
