@@ -1,0 +1,48 @@
+"""Start the desktop app: `s400tracker gui [--db FILE]` calls run(db_path)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from s400tracker import paths
+from s400tracker.gui import settings as prefs
+
+
+def icon() -> QIcon:
+    return QIcon(str(paths.resources_dir() / "s400tracker.svg"))
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(prefs.ORGANIZATION)
+    QCoreApplication.setApplicationName(prefs.APPLICATION)
+    QGuiApplication.setApplicationDisplayName("s400tracker")
+    # Matches resources/s400tracker.desktop, so Wayland and task bars pair window and launcher.
+    QGuiApplication.setDesktopFileName("s400tracker")
+    app.setWindowIcon(icon())
+    return app
+
+
+def run(db_path: str) -> int:
+    from s400tracker.gui.main_window import MainWindow
+    from s400tracker.services.tracker import Tracker
+    from s400tracker.store import StoreError
+
+    app = make_app()
+    try:
+        tracker = Tracker.open(db_path)
+    except StoreError as e:
+        QMessageBox.critical(None, "s400tracker", f"Cannot open the store:\n{e}")
+        return 2
+    window = MainWindow(tracker, prefs.user_settings())
+    # A last safety net: a session ending without closeEvent still saves pending typing.
+    app.aboutToQuit.connect(window.detail.editor.flush)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.tracker.close()

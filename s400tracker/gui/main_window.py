@@ -1,0 +1,377 @@
+"""The main window: filters over the matrix, the selected cell's detail beside it, menus.
+
+The Tracker is injected; every read and write goes through it. Edits become QUndoCommands; each
+command calls `_changed`, which re-reads what is shown on the next turn of the event loop (so a
+save triggered by a selection change never resets the model under the view's feet).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+)
+
+from s400tracker.core.query import bucket_start
+from s400tracker.gui import commands, labels, settings as prefs
+from s400tracker.gui.import_flow import ImportRunner
+from s400tracker.gui.models.matrix_model import MatrixModel
+from s400tracker.gui.palette import STANCE_HUES
+from s400tracker.gui.widgets.article_view import ArticleView
+from s400tracker.gui.widgets.detail_panel import DetailPanel
+from s400tracker.gui.widgets.filter_bar import FilterBar
+from s400tracker.gui.widgets.matrix_view import MatrixView
+from s400tracker.gui.widgets.statement_dialog import StatementDialog
+from s400tracker.core.model import STANCES
+from s400tracker.gui.menus import build_menus, fill_recent_menu
+from s400tracker.store import NotFoundError, StoreError
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, tracker, settings: QSettings, parent=None):
+        super().__init__(parent)
+        self.tracker = tracker
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.importer: ImportRunner | None = None
+        self.articles: list[ArticleView] = []
+        self._focus_statement: str | None = None
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.filters = FilterBar()
+        self.model = MatrixModel(tracker, self)
+        self.view = MatrixView()
+        self.view.setModel(self.model)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)   # built from escaped names only
+        self.legend.setContentsMargins(6, 0, 6, 4)
+        self.detail = DetailPanel()
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.legend)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
+        center = QWidget()
+        outer = QVBoxLayout(center)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.filters)
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(center)
+
+        self.counts = QLabel()
+        self.store_label = QLabel()
+        self.store_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.store_label)
+
+        build_menus(self)
+        self.setAcceptDrops(True)
+        self.view.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_cell(cur))
+        self.view.open_detail.connect(self.focus_detail)
+        self.filters.changed.connect(self.apply_filters)
+        self.detail.editor.edited.connect(self._annotation_edited)
+        self.detail.editor.typing.connect(lambda: self.undo_action.setEnabled(True))
+        self.detail.show_in_article.connect(self.show_in_article)
+        self.detail.move_requested.connect(self.move_statement)
+        self.detail.hide_requested.connect(self.hide_statement)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.view.setFocus)
+
+        self._store_opened()
+        self._restore_layout()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the matrix and the detail, keeping (or moving to) the statement in focus."""
+        self._refresh_timer.stop()
+        current = self.view.currentIndex()
+        where = None
+        if current.isValid():
+            where = (self.model.actor_at(current.row()).key, self.model.column_at(current.column()))
+        keep = self.detail.current().id if self.detail.current() else None
+        focus, self._focus_statement = self._focus_statement, None
+        self.model.reload()
+        if focus is not None:
+            # Undo, redo and moves show the statement they touched, wherever it now is.
+            try:
+                s = self.tracker.statement(focus)
+                if not s.hidden and s.actor is not None:
+                    column = bucket_start(s.date, self.model.bucket) if s.date else None
+                    if self.model.row_of(s.actor) >= 0 and self.model.column_of(column) >= 0:
+                        where, keep = (s.actor, column), focus
+            except NotFoundError:
+                pass
+        self._select(where, keep)
+        self._update_choices()
+        self._update_status()
+
+    def apply_filters(self) -> None:
+        self.detail.editor.flush()
+        self.model.set_query(self.filters.filter(), self.filters.bucket_code(),
+                             self.filters.calendar.isChecked())
+        self._select(None, None)
+        self._update_status()
+
+    def select_cell(self, actor_key: str, column) -> bool:
+        """Select the cell of `actor_key` × `column` (a bucket's first day); False if not shown."""
+        row, col = self.model.row_of(actor_key), self.model.column_of(column)
+        if row < 0 or col < 0:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, col))
+        return True
+
+    def focus_detail(self) -> None:
+        target = self.detail.list if self.detail.list.isVisible() else self.detail.editor.stance
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _select(self, where, keep: str | None) -> None:
+        row = self.model.row_of(where[0]) if where else -1
+        col = self.model.column_of(where[1]) if where else -1
+        if row >= 0 and col >= 0:
+            index = self.model.index(row, col)
+            self.view.selectionModel().blockSignals(True)
+            self.view.setCurrentIndex(index)
+            self.view.selectionModel().blockSignals(False)
+            self.view.viewport().update()
+            self._show_cell(index, keep)
+        else:
+            self.detail.show_statements("Select a cell of the matrix", [])
+
+    def _show_cell(self, index, keep: str | None = None) -> None:
+        self.detail.editor.flush()
+        if not index.isValid():
+            self.detail.show_statements("Select a cell of the matrix", [])
+            return
+        actor = self.model.actor_at(index.row())
+        column = self.model.column_at(index.column())
+        found = self.model.cell_statements(index.row(), index.column()) if self.model.data(
+            index, Qt.ItemDataRole.UserRole + 3) else []
+        n = len(found)
+        heading = f"{actor.name} · {labels.column(column, self.model.bucket)} · " + (
+            f"{n} statement{'s' if n != 1 else ''}" if n else "nothing said")
+        self.detail.show_statements(heading, found, keep)
+
+    def _update_choices(self) -> None:
+        self.filters.set_choices(self.tracker.actors(), [g for g, _ in self.tracker.groups()],
+                                 self.tracker.tags(), self.tracker.date_span())
+        self.detail.editor.set_completions(self.tracker.tags())
+
+    def _update_status(self) -> None:
+        m = self.model.matrix
+        shown = self.tracker.statement_count(self.model.filter)
+        filtered = " (filtered)" if self.filters.is_active() else ""
+        self.counts.setText(
+            f"{shown} statements{filtered} · {len(m.rows)} actors · {len(m.columns)} "
+            f"{'columns' if self.model.bucket != 'day' else 'days'} · "
+            f"{len(self.tracker.documents())} articles")
+        self.store_label.setText(f"Store: {self.tracker.path}")
+        groups = " ".join(
+            f"<span style='color:{html.escape(c)}'>■</span> {html.escape(g)}"
+            for g, c in self.tracker.groups() if g)
+        present = {c.stance for c in m.cells.values() if c.stance}
+        stances = " ".join(
+            f"<span style='color:{STANCE_HUES[s]}'>■</span> {html.escape(STANCES[s].split(' /')[0])}"
+            for s in STANCES if s in present)
+        self.legend.setText(f"{groups} &nbsp;·&nbsp; Cell colour: {stances} &nbsp;·&nbsp; "
+                            f"✎ annotated")
+
+    # -- the analyst's edits ----------------------------------------------------------------
+
+    def _changed(self, statement_id: str | None = None) -> None:
+        # Called from inside QUndoCommands: only schedule the re-read.
+        self._focus_statement = statement_id
+        self._refresh_timer.start()
+
+    def _annotation_edited(self, statement_id, before, after, session) -> None:
+        try:
+            self.undo_stack.push(commands.AnnotateCommand(
+                self.tracker, statement_id, before, after, self._changed, session))
+        except StoreError as e:
+            self.error("Could not save the annotation", str(e))
+
+    def undo(self) -> None:
+        self.detail.editor.flush()   # what was just typed is part of what Ctrl+Z takes back
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.detail.editor.flush()
+        self.undo_stack.redo()
+
+    def move_statement(self, statement) -> None:
+        dialog = StatementDialog("Move statement", self.tracker.actors(), statement.actor,
+                                 statement.date, quote=statement.quote,
+                                 # the store reads "no date" as "the date extraction found"
+                                 allow_undated=False, parent=self)
+        if dialog.exec() != StatementDialog.DialogCode.Accepted:
+            return
+        actor, date, _ = dialog.values()
+        self.undo_stack.push(commands.MoveCommand(self.tracker, statement, actor, date, self._changed))
+
+    def hide_statement(self, statement) -> None:
+        self.undo_stack.push(commands.HideCommand(self.tracker, statement.id, True, self._changed))
+        self.statusBar().showMessage("Statement hidden — Ctrl+Z brings it back", 5000)
+
+    def show_in_article(self, statement) -> ArticleView | None:
+        if not statement.sources:
+            return None
+        src = statement.sources[0]
+        view = ArticleView(self.tracker.document(src.document_id), src.start, src.end, self)
+        view.add_requested.connect(self.add_statement)
+        view.finished.connect(lambda _r, v=view: self.articles.remove(v) if v in self.articles else None)
+        self.articles.append(view)
+        view.show()
+        return view
+
+    def add_statement(self, document, start: int, end: int) -> None:
+        current = self.detail.current()
+        dialog = StatementDialog("Add statement", self.tracker.actors(),
+                                 current.actor if current else None, document.published,
+                                 kind="direct", quote=document.text[start:end], parent=self)
+        if dialog.exec() != StatementDialog.DialogCode.Accepted:
+            return
+        actor, date, kind = dialog.values()
+        args = (document.id, start, end, actor, date, kind)
+        try:
+            added = self.tracker.add_statement(*args)
+        except (ValueError, NotFoundError) as e:
+            self.error("Could not add the statement", str(e))
+            return
+        self.undo_stack.push(commands.AddStatementCommand(self.tracker, added, args, self._changed))
+        self._changed(added.id)
+
+    # -- stores -----------------------------------------------------------------------------
+
+    def open_store(self, path: str, seed: bool = False) -> bool:
+        from s400tracker.services.tracker import Tracker
+
+        if self.importer and self.importer.running():
+            self.error("Import in progress", "Wait for the import to finish, or cancel it.")
+            return False
+        self.detail.editor.flush()
+        try:
+            tracker = Tracker.open(path, seed=seed)
+        except (StoreError, OSError) as e:
+            self.error("Could not open the store", str(e))
+            return False
+        self.undo_stack.clear()   # its commands point at the old store
+        old, self.tracker = self.tracker, tracker
+        old.close()
+        self.model.set_tracker(tracker)
+        self._store_opened()
+        return True
+
+    def _store_opened(self) -> None:
+        prefs.remember_store(self.settings, self.tracker.path)
+        self.setWindowTitle(f"{Path(self.tracker.path).name} — s400tracker")
+        self.setWindowFilePath(self.tracker.path)
+        fill_recent_menu(self)
+        self._select(None, None)
+        self._update_choices()
+        self._update_status()
+
+    # -- import and export ------------------------------------------------------------------
+
+    def start_import(self, paths: list[Path]) -> None:
+        if not paths:
+            return
+        if self.importer and self.importer.running():
+            self.error("Import in progress", "Wait for the current import to finish.")
+            return
+        self.detail.editor.flush()
+        self.import_action.setEnabled(False)
+        self.importer = ImportRunner(self.tracker, [Path(p) for p in paths], self)
+        self.importer.done.connect(self._import_done)
+        self.importer.error.connect(self._import_failed)
+
+    def _import_done(self, report) -> None:
+        self.import_action.setEnabled(True)
+        self.refresh()
+        lines = [report.summary()]
+        problems = [r.line() for r in report.results if r.status != "added"]
+        if problems:
+            lines += ["", *problems[:20]]
+            if len(problems) > 20:
+                lines.append(f"… and {len(problems) - 20} more")
+        self.message(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning,
+                     "Import finished", "\n".join(lines))
+
+    def _import_failed(self, message: str) -> None:
+        self.import_action.setEnabled(True)
+        self.refresh()
+        self.error("Import stopped", message)
+
+    def export(self, kind: str) -> None:
+        title = "Export matrix as CSV" if kind == "matrix" else "Export statements as CSV"
+        default = str(Path.home() / f"s400tracker-{kind}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, title, default, "CSV files (*.csv)")
+        if not path:
+            return
+        self.detail.editor.flush()
+        try:
+            # The same service code as `s400tracker export`, with the filters shown applied.
+            write = self.tracker.export_matrix if kind == "matrix" else self.tracker.export_long
+            write(Path(path), self.model.filter)
+        except (StoreError, OSError) as e:
+            self.error("Export failed", str(e))
+            return
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def message(self, icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)   # file names and reasons are data
+        box.exec()
+
+    def error(self, title: str, text: str) -> None:
+        self.message(QMessageBox.Icon.Warning, title, text)
+
+    # -- window -----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        # Start after the drop returns, so the source application is not kept waiting.
+        QTimer.singleShot(0, lambda: self.start_import(paths))
+
+    def closeEvent(self, event) -> None:
+        self.detail.editor.flush()
+        self.filters.stop()
+        self._refresh_timer.stop()
+        if self.importer and self.importer.running():
+            self.importer.cancel_and_wait()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        for view in list(self.articles):
+            view.close()
+        super().closeEvent(event)
+
+    def _restore_layout(self) -> None:
+        for key, restore in (("window/geometry", self.restoreGeometry),
+                             ("window/state", self.restoreState),
+                             ("window/splitter", self.splitter.restoreState)):
+            data = prefs.load_bytes(self.settings, key)
+            if data is not None:
+                restore(data)

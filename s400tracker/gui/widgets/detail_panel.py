@@ -1,0 +1,159 @@
+"""The selected cell: its statements, and everything about the current one.
+
+Quote, speaker, source and context are untrusted text from articles: every label is
+Qt.PlainText, so markup in an article shows as the characters it is made of.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from s400tracker.core.model import Statement
+from s400tracker.gui import labels
+from s400tracker.gui.widgets.annotation_editor import AnnotationEditor
+
+
+def _label(selectable: bool = True, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    font = label.font()
+    if bold:
+        font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class DetailPanel(QWidget):
+    show_in_article = Signal(object)   # Statement
+    move_requested = Signal(object)    # Statement
+    hide_requested = Signal(object)    # Statement
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._statements: list[Statement] = []
+        self.heading = _label(selectable=False, bold=True)
+        self.heading.setText("Select a cell of the matrix")
+        self.list = QListWidget()
+        self.list.setAlternatingRowColors(True)
+        self.list.setMaximumHeight(110)
+        self.list.setWordWrap(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentRowChanged.connect(self._show_current)
+
+        self.quote = _label()
+        qfont = self.quote.font()
+        qfont.setPointSizeF(qfont.pointSizeF() * 1.15)
+        self.quote.setFont(qfont)
+        self.meta = _label()
+        self.source = _label()
+        self.context_title = _label(selectable=False, bold=True)
+        self.context_title.setText("In context")
+        self.context = _label()
+        self.editor = AnnotationEditor()
+
+        self.article_button = QPushButton("Show in article")
+        self.article_button.setToolTip("Open the article with the quote highlighted")
+        self.move_button = QPushButton("Move…")
+        self.move_button.setToolTip("Attribute this statement to another actor or date")
+        self.hide_button = QPushButton("Hide")
+        self.hide_button.setToolTip("Hide a statement the extractor got wrong (undo brings it back)")
+        self.article_button.clicked.connect(lambda: self._emit(self.show_in_article))
+        self.move_button.clicked.connect(lambda: self._emit(self.move_requested))
+        self.hide_button.clicked.connect(lambda: self._emit(self.hide_requested))
+        buttons = QHBoxLayout()
+        for b in (self.article_button, self.move_button, self.hide_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        for w in (self.quote, self.meta, self.source):
+            inner.addWidget(w)
+        inner.addLayout(buttons)
+        inner.addWidget(_rule())
+        inner.addWidget(self.context_title)
+        inner.addWidget(self.context)
+        inner.addWidget(_rule())
+        inner.addWidget(self.editor)
+        inner.addStretch()
+        self.body = body
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addWidget(body, 1)
+        self.show_statements("Select a cell of the matrix", [])
+
+    # -- public -----------------------------------------------------------------------------
+
+    def current(self) -> Statement | None:
+        row = self.list.currentRow()
+        return self._statements[row] if 0 <= row < len(self._statements) else None
+
+    def show_statements(self, heading: str, statements: list[Statement],
+                        keep: str | None = None) -> None:
+        """Show a cell's statements; `keep` re-selects that statement id when still there."""
+        self.heading.setText(heading)
+        self._statements = list(statements)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in self._statements:
+            item = QListWidgetItem(labels.quote_line(s, 64))
+            item.setToolTip("")   # the full quote is right below; no rich-text guessing here
+            self.list.addItem(item)
+        ids = [s.id for s in self._statements]
+        row = ids.index(keep) if keep in ids else (0 if ids else -1)
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        self.list.setVisible(len(self._statements) > 1)
+        self._show_current(row)
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _emit(self, signal) -> None:
+        s = self.current()
+        if s is not None:
+            signal.emit(s)
+
+    def _show_current(self, row: int) -> None:
+        s = self._statements[row] if 0 <= row < len(self._statements) else None
+        self.editor.load(s)
+        self.body.setVisible(s is not None)
+        if s is None:
+            return
+        self.quote.setText(f"“{s.quote}”")
+        basis = "" if s.date_basis in ("explicit", "analyst") else f" (date from {s.date_basis})"
+        moved = " · moved by the analyst" if (s.actor_override or s.date_override) else ""
+        added = " · added by the analyst" if s.origin == "analyst" else ""
+        self.meta.setText(
+            f"{labels.kind(s.kind).capitalize()} · {labels.day(s.date)}{basis}\n"
+            f"Speaker as written: {s.speaker or 'not named'}\n"
+            f"Stance: {labels.stance(s.stance, s.stance_suggested)}{moved}{added}"
+        )
+        if s.sources:
+            src = s.sources[0]
+            more = f"\n(and {len(s.sources) - 1} more articles)" if len(s.sources) > 1 else ""
+            self.source.setText(
+                f"Source: {src.outlet or 'unknown outlet'} — {src.title}, "
+                f"published {labels.day(src.published)}{more}")
+            self.context.setText(" ".join(src.context.split()))
+        else:
+            self.source.setText("Source: none")
+            self.context.setText("")
+        self.article_button.setEnabled(bool(s.sources))
+
+
+def _rule() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

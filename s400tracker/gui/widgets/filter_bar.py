@@ -1,0 +1,128 @@
+"""The filters above the matrix: search, actor or group, dates, tag, stance, annotated only, and
+how the dates are laid out. Emits one StatementFilter whenever any of them changes (the search
+box after a short pause, so typing does not re-query on every key)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget,
+)
+
+from s400tracker.core.model import STANCES, Actor
+from s400tracker.core.query import StatementFilter
+
+SEARCH_DELAY_MS = 300
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search quotes and notes (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.who = QComboBox()
+        self.who.setToolTip("Show one group or one actor")
+        self.since = _date_edit("From")
+        self.until = _date_edit("To")
+        self.tag = QComboBox()
+        self.tag.setToolTip("Only statements with this tag")
+        self.stance = QComboBox()
+        self.stance.addItem("Any stance", None)
+        for code, label in STANCES.items():
+            self.stance.addItem(label, code)
+        self.annotated = QCheckBox("Annotated only")
+        self.bucket = QComboBox()
+        for label, code in (("Days", "day"), ("Weeks", "week"), ("Months", "month")):
+            self.bucket.addItem(label, code)
+        self.bucket.setToolTip("One column per day, week or month")
+        self.calendar = QCheckBox("Full calendar")
+        self.calendar.setToolTip("Show every day (week, month) between the first and last "
+                                 "statement, not only those with statements")
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 4, 6, 0)
+        for w in (self.search, self.who, QLabel("from"), self.since, QLabel("to"), self.until,
+                  self.tag, self.stance, self.annotated):
+            row.addWidget(w)
+        row.addStretch()
+        row.addWidget(self.bucket)
+        row.addWidget(self.calendar)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for combo in (self.who, self.tag, self.stance, self.bucket):
+            combo.activated.connect(lambda _i: self.changed.emit())
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.annotated.toggled.connect(lambda _on: self.changed.emit())
+        self.calendar.toggled.connect(lambda _on: self.changed.emit())
+
+    def set_choices(self, actors: list[Actor], groups: list[str], tags: list[str],
+                    span: tuple[dt.date, dt.date] | None) -> None:
+        """Fill the pickers from the store, keeping what is selected when it still exists."""
+        who, tag = self.who.currentData(), self.tag.currentData()
+        self.who.clear()
+        self.who.addItem("All actors", None)
+        for g in groups:
+            self.who.addItem(f"Group: {g}", ("group", g))
+        for a in actors:
+            self.who.addItem(a.name, ("actor", a.key))
+        self.who.setCurrentIndex(max(0, self.who.findData(who)))
+        self.tag.clear()
+        self.tag.addItem("Any tag", None)
+        for t in tags:
+            self.tag.addItem(f"#{t}", t)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(tag)))
+        # An "any" date edit would open its calendar in 1990; open it on the store's dates.
+        for edit, day in zip((self.since, self.until), span or (None, None)):
+            if day is not None:
+                edit.calendarWidget().setCurrentPage(day.year, day.month)
+
+    def filter(self) -> StatementFilter:
+        who = self.who.currentData()
+        return StatementFilter(
+            actors=(who[1],) if who and who[0] == "actor" else (),
+            groups=(who[1],) if who and who[0] == "group" else (),
+            start=_day(self.since), end=_day(self.until),
+            text=self.search.text().strip(),
+            tags=(self.tag.currentData(),) if self.tag.currentData() else (),
+            stances=(self.stance.currentData(),) if self.stance.currentData() else (),
+            annotated_only=self.annotated.isChecked(),
+        )
+
+    def stop(self) -> None:
+        """Drop a pending search (the window is closing: nothing left to filter)."""
+        self._search_timer.stop()
+
+    def bucket_code(self) -> str:
+        return self.bucket.currentData()
+
+    def is_active(self) -> bool:
+        return self.filter() != StatementFilter()
+
+
+def _date_edit(name: str) -> QDateEdit:
+    # The minimum date doubles as "no limit" and shows as "any" (specialValueText).
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setMinimumDate(QDate(1990, 1, 1))
+    edit.setSpecialValueText("any")
+    edit.setDate(edit.minimumDate())
+    edit.setToolTip(f"{name} this day (inclusive); 'any' for no limit")
+    return edit
+
+
+def _day(edit: QDateEdit) -> dt.date | None:
+    if edit.date() == edit.minimumDate():
+        return None
+    return edit.date().toPython()
