@@ -31,6 +31,9 @@ from s400tracker.gui.menus import build_menus, fill_recent_menu
 from s400tracker.store import NotFoundError, StoreError
 
 
+DETAIL_WIDTH = 430
+
+
 class MainWindow(QMainWindow):
     def __init__(self, tracker, settings: QSettings, parent=None):
         super().__init__(parent)
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         self.importer: ImportRunner | None = None
         self.articles: list[ArticleView] = []
         self._focus_statement: str | None = None
+        self._sized = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -368,7 +372,20 @@ class MainWindow(QMainWindow):
             view.close()
         super().closeEvent(event)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if prefs.load_bytes(self.settings, "window/splitter") is None:
+                # First run: the detail panel gets room for a quote, the matrix the rest.
+                width = self.splitter.width()
+                self.splitter.setSizes([max(480, width - DETAIL_WIDTH), DETAIL_WIDTH])
+
     def _restore_layout(self) -> None:
+        if prefs.load_bytes(self.settings, "window/geometry") is None:
+            # First run: a comfortable size, never larger than the screen.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1360, int(screen.width() * 0.92)), min(860, int(screen.height() * 0.92)))
         for key, restore in (("window/geometry", self.restoreGeometry),
                              ("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState)):

@@ -43,7 +43,7 @@ class AnnotationEditor(QWidget):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("tags, comma separated")
         self.stance = QComboBox()
-        self.stance.addItem("— no stance —", None)
+        self.stance.addItem("— not set —", None)
         for code, label in STANCES.items():
             self.stance.addItem(label, code)
         self.saved_label = QLabel()
@@ -87,6 +87,10 @@ class AnnotationEditor(QWidget):
             self._session += 1
         self._statement_id = statement.id if statement else None
         self._saved = AnnotationState.of(statement) if statement else AnnotationState()
+        suggested = statement.stance if statement and statement.stance_suggested else None
+        # The "none" entry says what the extractor suggests, so "no stance" is not misread.
+        self.stance.setItemText(0, f"— not set (suggested: {STANCES[suggested]}) —"
+                                if suggested in STANCES else "— not set —")
         self._loading = True
         try:
             self._show(self._saved)

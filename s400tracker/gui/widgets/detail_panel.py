@@ -107,7 +107,7 @@ class DetailPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for s in self._statements:
-            item = QListWidgetItem(labels.quote_line(s, 64))
+            item = QListWidgetItem(labels.quote_line(s, 240))   # the list elides to its width
             item.setToolTip("")   # the full quote is right below; no rich-text guessing here
             self.list.addItem(item)
         ids = [s.id for s in self._statements]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-COLUMN_WIDTH = 150
-ROW_HEIGHT = 62
+COLUMN_WIDTH = 140
+ROW_HEIGHT = 72
 ACTOR_WIDTH = 128
 
 

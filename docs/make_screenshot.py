@@ -1,0 +1,53 @@
+"""Take docs/screenshot-matrix.png: the main window on a fresh copy of the seeds, with Kalın's
+statements of 11 February 2021 selected. Run under Xvfb:
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/make_screenshot.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from s400tracker.gui import settings as prefs
+from s400tracker.gui.app import make_app
+from s400tracker.gui.main_window import MainWindow
+from s400tracker.services.tracker import Tracker
+
+OUT = Path(__file__).resolve().parent / "screenshot-matrix.png"
+
+
+def main() -> int:
+    app = make_app()
+    folder = Path(tempfile.mkdtemp(prefix="s400shot-"))
+    tracker = Tracker.open(folder / "tracker.db", seed=True)
+    # One annotated statement, so the picture shows what an analyst's work looks like.
+    first = tracker.cell_statements("kalin", dt.date(2021, 2, 11))[0]
+    tracker.annotate(first.id, note="Firm line two months on; compare Akar on 9 Feb "
+                     "(partial activation).", tags=("no-retreat", "s-400"), stance="reject",
+                     author="analyst")
+    window = MainWindow(tracker, prefs.file_settings(folder / "settings.ini"))
+    window.setGeometry(app.primaryScreen().availableGeometry())
+    window.show()
+
+    def shoot() -> None:
+        window.select_cell("kalin", dt.date(2021, 2, 11))
+        window.view.setFocus()
+        app.processEvents()
+        app.primaryScreen().grabWindow(0).save(str(OUT))
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(800, shoot)
+    app.exec()
+    window.tracker.close()
+    print(OUT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
