@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
+            self.view.setFocus()   # arrows move through the matrix from the start
             if prefs.load_bytes(self.settings, "window/splitter") is None:
                 # First run: the detail panel gets room for a quote, the matrix the rest.
                 width = self.splitter.width()

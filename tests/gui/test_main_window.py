@@ -85,6 +85,22 @@ def test_a_typed_note_is_saved_without_a_save_button_and_ctrl_z_takes_it_out(qtb
     qtbot.waitUntil(lambda: window.detail.editor.note.toPlainText() == "No retreat")
 
 
+def test_ctrl_z_right_after_typing_takes_back_the_unsaved_text_too(qtbot, window, db_path):
+    click_cell(qtbot, window, "kalin", KALIN_DAY)
+    sid = window.detail.current().id
+    window.detail.editor.note.setFocus()
+    qtbot.keyClicks(window.detail.editor.note, "draft")
+    assert window.detail.editor.pending()      # the save timer has not fired yet
+    qtbot.keyClick(window.detail.editor.note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_note(db_path, sid) is None
+    qtbot.waitUntil(lambda: window.detail.editor.note.toPlainText() == "")
+    assert window.redo_action.isEnabled()
+
+
+def test_the_matrix_has_the_focus_when_the_window_opens(window):
+    assert window.view.hasFocus()
+
+
 def test_typing_is_saved_at_once_when_the_selection_changes_or_the_window_closes(qtbot, window, db_path):
     click_cell(qtbot, window, "kalin", KALIN_DAY)
     first = window.detail.current().id
