@@ -6,6 +6,10 @@ content (X urged the US to reconsider). Belief verbs (believes, hopes, thinks) a
 
 from __future__ import annotations
 
+import re
+
+from s400tracker.extract.wordtrie import trie_pattern
+
 
 _SAY = """say said says saying|tell told tells telling|add added adds adding|stress stressed stresses stressing|
 note noted notes noting|warn warned warns warning|insist insisted insists insisting|argue argued argues arguing|
@@ -74,6 +78,11 @@ _SINGLE_WORDS = frozenset(SAY_FORMS) | frozenset(ACT_FORMS)
 # Two-word cues: first word -> second words that complete it.
 _PAIRS = {"according": ("to",), "made": ("clear",), "make": ("clear",), "makes": ("clear",), "hit": ("out",),
           "hits": ("out",), "lashed": ("out",), "lashes": ("out",), "pointed": ("out",), "points": ("out",)}
+
+
+# Every word that may start a cue, for a quick scan of a whole article: sentences without one
+# (and without a quotation) need no closer look.
+CUE_SCAN = re.compile(r"\b" + trie_pattern(sorted(_SINGLE_WORDS | set(_PAIRS))) + r"\b")
 
 
 def find_cues(toks: list[tuple[int, int, str]]):

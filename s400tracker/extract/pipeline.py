@@ -87,6 +87,11 @@ class _Article:
     found: list | None = None
     days_so_far: list = field(default_factory=list)
     pending: list = field(default_factory=list)  # quotes running on into the next paragraph, speaker unknown
+    exprs: list = field(default_factory=list)
+    expr_starts: list = field(default_factory=list)
+    names: list = field(default_factory=list)
+    name_starts: list = field(default_factory=list)
+    cue_hits: list = field(default_factory=list)
 
 
 def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Found]:
@@ -99,6 +104,12 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
         work = text
     folded = fold(work)
     art = _Article(work, published, index, folded, Discourse(index, folded), found=[])
+    # Whole-article scans, each one pass of a compiled pattern; sentences take their share.
+    art.exprs = time_expressions(work, 0, len(work), published)
+    art.expr_starts = [x.start for x in art.exprs]
+    art.names = index.mentions(folded, 0, len(folded))
+    art.name_starts = [m[0] for m in art.names]
+    art.cue_hits = [m.start() for m in cues.CUE_SCAN.finditer(folded)]
     paras = paragraphs(work)
     para_quotes = [
         find_quotes(work, lo, hi, n + 1 < len(paras) and opens_with_quote(work, *paras[n + 1]))
@@ -143,17 +154,27 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
     para_dates = art.days_so_far
     previous_sentence: tuple[int, int] | None = None
     for s, e in sentences(text, lo, hi, spans):
-        art.discourse.note_names(s, e)
+        art.discourse.note_names(_between(art.names, art.name_starts, s, e))
         first = bisect.bisect_left(opens, s)
         last = bisect.bisect_left(opens, e)
         in_sentence = quotes[first:last]
         masked = spans[max(0, first - 1):last]
-        exprs = [x for x in time_expressions(text, s, e, art.published) if not _inside(x.start, masked)]
+        exprs = [x for x in _between(art.exprs, art.expr_starts, s, e) if not _inside(x.start, masked)]
+        if not in_sentence and not _between(art.cue_hits, art.cue_hits, s, e):
+            # No quotation and no verb of saying: nothing said here, only days to remember.
+            para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
+            previous_sentence = (s, e)
+            continue
         attributions = _attributions(art, s, e, masked, exprs)
         _quotes_of_sentence(art, in_sentence, attributions, (s, e), (lo, hi), exprs, para_dates)
         _reported(art, attributions, in_sentence, masked, (s, e), exprs, para_dates, previous_sentence)
         para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
         previous_sentence = (s, e)
+
+
+def _between(items: list, starts: list[int], lo: int, hi: int) -> list:
+    """The items (sorted by start, starts their start offsets) that start in [lo, hi)."""
+    return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
 def _recent(day: dt.date, published: dt.date | None) -> bool:

@@ -106,8 +106,9 @@ class Discourse:
     folded: str
     history: list[Mention] = field(default_factory=list)
 
-    def note_names(self, lo: int, hi: int) -> None:
-        for s, e, keys in self.index.mentions(self.folded, lo, hi):
+    def note_names(self, found) -> None:
+        """Remember the tracked actors named (found: index.mentions() of a stretch of text)."""
+        for s, e, keys in found:
             if len(keys) == 1:
                 key = keys[0]
                 self.history.append(Mention(s, key, self.index.names[key], self.index.alias_person(self.folded[s:e]),
