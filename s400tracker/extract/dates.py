@@ -8,6 +8,7 @@ two days earlier, never five days later.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ class TimeExpression:
     basis: str            # explicit | weekday | relative
 
 
+@functools.lru_cache(maxsize=4096)
 def _explicit(text: str, published: dt.date | None) -> dt.date | None:
     has_year = re.search(r"\d{4}", text) is not None
     default = dt.datetime(published.year if published else 2000, 1, 1)

@@ -193,14 +193,18 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
     toks = tokens(text, s, e)
     time_spans = [(x.start, x.end) for x in exprs]
     found: list[Attribution] = []
-    words = [w for _, _, w in toks if w[0].isalpha()]
-    headline = len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-    for i, cue_start, cue_end, cue in cues.find_cues(toks):
+    hits = set(_between(art.cue_hits, art.cue_hits, s, e))
+    headline = None
+    for i, cue_start, cue_end, cue in cues.find_cues(toks, hits):
         if _inside(cue_start, masked):
             continue
         before = toks[i - 1][2] if i > 0 else ""
-        if cue[0].isupper() and i > 0 and not headline:
-            continue  # part of a name: "the United States", "Washington Post Reports"
+        if cue[0].isupper() and i > 0:
+            if headline is None:
+                words = [w for _, _, w in toks if w[0].isalpha()]
+                headline = len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+            if not headline:
+                continue  # part of a name: "the United States", "Washington Post Reports"
         if cue.lower().startswith("according"):
             phrase = phrase_after(text, toks, i + 1)
             if phrase and not is_media(phrase.text):

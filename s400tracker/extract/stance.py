@@ -34,6 +34,8 @@ _STEM_CODE = {stem: code for code, stems, _ in reversed(_CODES) for stem in stem
 # One factored pattern for every stem at a word's start; the stem found tells its code.
 _STEMS = re.compile(r"\b" + trie_pattern(sorted(_STEM_CODE)))
 _RANK = {code: rank for rank, (code, _, _) in enumerate(_CODES)}
+_PHRASE_CODE = {phrase: code for code, _, phrases in reversed(_CODES) for phrase in phrases}
+_PHRASES = re.compile(trie_pattern(sorted(_PHRASE_CODE)))
 
 _BY_CUE = {
     "condemn": "condemn", "criticize": "condemn", "criticise": "condemn", "denounce": "condemn", "slam": "condemn",
@@ -50,7 +52,7 @@ _BY_CUE = {
 def suggest(cue_lemma: str, wording: str) -> str:
     low = f" {wording.lower()} "
     found = {_STEM_CODE[m.group(0)] for m in _STEMS.finditer(low)}
-    found.update(code for code, _, phrases in _CODES if any(p in low for p in phrases))
+    found.update(_PHRASE_CODE[m.group(0)] for m in _PHRASES.finditer(low))
     if found:
         return min(found, key=_RANK.__getitem__)
     return _BY_CUE.get(cue_lemma, "comment")
