@@ -147,7 +147,9 @@ def cmd_extract(args) -> int:
     for path in collect(args.paths):
         if is_sidecar(path):
             continue
-        sidecar = sidecars.setdefault(path.parent, read_sidecar(path.parent))
+        if path.parent not in sidecars:   # read once per folder, not once per article
+            sidecars[path.parent] = read_sidecar(path.parent)
+        sidecar = sidecars[path.parent]
         try:
             article = read_article(path, sidecar)
         except ArticleError as e:
