@@ -53,8 +53,12 @@ class Outcome:
 
 def contents(db: Path) -> dict[str, frozenset]:
     """Each stored article (by text hash) with its statements (id, start, end)."""
+    if not db.exists():
+        return {}
     conn = sqlite3.connect(db)
     try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            return {}                   # killed before the schema was created: no article yet
         docs = {sha: set() for (sha,) in conn.execute("SELECT sha256 FROM documents")}
         rows = conn.execute(
             """SELECT d.sha256, m.statement_id, m."start", m."end"
@@ -132,7 +136,7 @@ def run(kills: int = 20, count: int = 300, seed: int = 400, workdir: Path | None
         rng = random.Random(seed)
         outcome = Outcome()
         for n in range(1, kills + 1):
-            remaining = count - (len(contents(db)) if db.exists() else 0)
+            remaining = count - len(contents(db))
             delay = rng.uniform(0.05, idle + remaining * per_article)
             proc = subprocess.Popen(import_command(articles, db), cwd=ROOT,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -142,7 +146,7 @@ def run(kills: int = 20, count: int = 300, seed: int = 400, workdir: Path | None
                 os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
             problems = check(db, reference)
-            stored = len(contents(db)) if db.exists() and not problems else 0
+            stored = len(contents(db)) if not problems else 0
             outcome.kills += 1
             outcome.mid_import += not finished
             outcome.intact += not problems

@@ -42,3 +42,13 @@ def test_the_check_finds_a_partial_article_and_a_damaged_file(tmp_path):
     problems = fault_injection.check(db, reference)
     assert any("partial" in p for p in problems)
     assert any("without their article" in p for p in problems)
+
+
+def test_a_kill_before_the_schema_exists_leaves_an_empty_store_the_next_import_fills(tmp_path):
+    db = tmp_path / "t.db"
+    db.write_bytes(b"")                 # created, then killed before the first transaction
+    assert fault_injection.check(db, {}) == [] and fault_injection.contents(db) == {}
+    articles = tmp_path / "articles"
+    generate(3, articles, seed=5)
+    fault_injection.timed_import(articles, db)
+    assert len(fault_injection.contents(db)) == 3
