@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KINDS = ("direct", "partial", "indirect")
 KIND_LABELS = {"direct": "direct", "partial": "partial", "indirect": "reported"}
@@ -48,9 +49,12 @@ class Actor:
     position: int = 0
 
 
-@dataclass(frozen=True)
-class Found:
-    """One statement found in one article by the extractor; offsets index the article's text."""
+class Found(NamedTuple):
+    """One statement found in one article by the extractor; offsets index the article's text.
+
+    A named tuple rather than a frozen dataclass: the extractor makes hundreds of thousands of
+    these on a big import, and a tuple is built several times faster.
+    """
 
     start: int
     end: int

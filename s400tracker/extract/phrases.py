@@ -32,6 +32,7 @@ _SOURCES_CLOSE_TO = re.compile(
     r"(?<![\w])((?:(?:a|an|the|two|three|several|some|many|other)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:sources?|officials?|diplomats?|people|persons?|insiders?|aides?)\s+(?:close|familiar|linked|near)\s+(?:to|with)\s+"
     r"[^,;:\"“”]{1,60}?)\s*$", re.IGNORECASE)
+_INITIALS_END = re.compile(r"\b\w\.\w\.$")  # "U.S." keeps its last full stop
 _CLOSE_WORDS = re.compile(r"close|familiar|linked|near", re.IGNORECASE)
 _CLOSE_TO = frozenset(["close", "familiar", "near", "linked", "loyal", "allied", "affiliated"])
 CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and",
@@ -152,7 +153,7 @@ def _collect_backwards(text: str, toks, j: int) -> Phrase | None:
     while start_tok <= end_tok and toks[start_tok][2].lower().rstrip(".") in _OPENERS and start_tok < end_tok:
         start_tok += 1
     s, e = toks[start_tok][0], toks[end_tok][1]
-    phrase = text[s:e].rstrip(".") if not re.search(r"\b\w\.\w\.$", text[s:e]) else text[s:e]
+    phrase = text[s:e].rstrip(".") if not _INITIALS_END.search(text[s:e]) else text[s:e]
     if toks[start_tok][2].lower().rstrip(".") in _OPENERS:
         return None
     last = toks[end_tok][2].lower()
@@ -189,7 +190,7 @@ def phrase_after(text: str, toks: list[tuple[int, int, str]], i: int) -> Phrase 
         return None
     s, e = toks[start_tok][0], toks[end_tok][1]
     phrase = text[s:e]
-    if phrase.endswith(".") and not re.search(r"\b\w\.\w\.$", phrase):
+    if phrase.endswith(".") and not _INITIALS_END.search(phrase):
         phrase = phrase[:-1]
     # "the written statement issued by the Foreign Ministry": the issuer speaks.
     last = toks[end_tok][2].lower().rstrip(".")

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from s400tracker.core.model import Actor
 from s400tracker.extract.text import fold
+from s400tracker.extract.wordtrie import trie_pattern
 
 # A phrase names an organisation when its head (last word) is one of these, or it is a place.
 _ORG_HEADS = re.compile(
@@ -57,6 +58,12 @@ class Mention:
     phrase: object = None  # the speaker phrase as written, for quotes that go on without one
 
 
+def _last_word_as_written(text: str, folded_word: str) -> str:
+    # A cheap pre-check before folding the whole phrase: its last word, folded, must match.
+    tail = text[-len(folded_word):]
+    return tail if fold(tail) == folded_word else "\0"
+
+
 def is_person_phrase(phrase: str) -> bool:
     words = fold(phrase).rstrip(".").split()
     return bool(words) and not _ORG_HEADS.match(words[-1])
@@ -78,7 +85,8 @@ class ActorIndex:
                 self.ambiguous.add(fold(alias))
         self.owners = {alias: tuple(sorted(keys)) for alias, keys in owners.items() if alias}
         alternatives = sorted(self.owners, key=len, reverse=True)
-        self.alias_re = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])") if alternatives else None
+        # Factored into a trie: hundreds of aliases cost little more than a few.
+        self.alias_re = re.compile(r"(?<![\w])(?:" + trie_pattern(alternatives) + r")(?![\w])") if alternatives else None
         self.roles = {a.key: frozenset(fold(r) for r in a.roles) for a in actors}
         self.countries = {a.key: tuple(fold(c) for c in a.countries) for a in actors}
         self._country_re = {
@@ -144,8 +152,9 @@ class Discourse:
         words = low.split()
         if not 1 <= len(words) <= 2 or words[0] in ("the", "a", "an"):
             return None
+        last = words[-1]
         for m in reversed(self.history):
-            if m.spoke and m.phrase is not None:
+            if m.spoke and m.phrase is not None and m.phrase.text.endswith(_last_word_as_written(m.phrase.text, last)):
                 earlier = fold(m.phrase.text).split()
                 if len(earlier) > len(words) and earlier[-len(words):] == words:
                     return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
@@ -163,11 +172,13 @@ class Discourse:
 
     def _foreign(self, start: int, end: int, found) -> bool:
         """The phrase names a country none of the matched actors belongs to."""
+        words = {w[:-2] if w.endswith("'s") else w for w in self.folded[start:end].split()}
+        if words.isdisjoint(NATIONS):
+            return False
         keys = {k for _, _, ks in found for k in ks}
         own = {w for k in keys for w in self.index.countries.get(k, ())}
-        words = set(re.findall(r"[\w']+", self.folded[start:end]))
-        alias_words = {w for s, e, _ in found for w in re.findall(r"[\w']+", self.folded[s:e])}
-        strangers = {w for w in words - alias_words if w in NATIONS or w.rstrip("'s") in NATIONS}
+        alias_words = {w for s, e, _ in found for w in self.folded[s:e].split()}
+        strangers = {w for w in words - alias_words if w in NATIONS}
         return bool(strangers) and not (words & own)
 
     def _settle(self, keys: tuple[str, ...], start: int, end: int, sentence: tuple[int, int]) -> str | None:

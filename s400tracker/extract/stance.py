@@ -31,9 +31,12 @@ _CODES = (
                                                       "stand ready", "stands ready")),
 )
 _STEM_CODE = {stem: code for code, stems, _ in reversed(_CODES) for stem in stems}
-# One factored pattern for every stem at a word's start; the stem found tells its code.
-_STEMS = re.compile(r"\b" + trie_pattern(sorted(_STEM_CODE)))
+# Stems grouped by their first three letters: each word of the wording costs one dict look-up.
+_BY_PREFIX: dict[str, list[str]] = {}
+for _stem in sorted(_STEM_CODE, key=len, reverse=True):
+    _BY_PREFIX.setdefault(_stem[:3], []).append(_stem)
 _RANK = {code: rank for rank, (code, _, _) in enumerate(_CODES)}
+_LETTERS = re.compile(r"[a-z]+")
 _PHRASE_CODE = {phrase: code for code, _, phrases in reversed(_CODES) for phrase in phrases}
 _PHRASES = re.compile(trie_pattern(sorted(_PHRASE_CODE)))
 
@@ -51,7 +54,12 @@ _BY_CUE = {
 
 def suggest(cue_lemma: str, wording: str) -> str:
     low = f" {wording.lower()} "
-    found = {_STEM_CODE[m.group(0)] for m in _STEMS.finditer(low)}
+    found = set()
+    for word in _LETTERS.findall(low):
+        for stem in _BY_PREFIX.get(word[:3], ()):
+            if word.startswith(stem):
+                found.add(_STEM_CODE[stem])
+                break
     found.update(_PHRASE_CODE[m.group(0)] for m in _PHRASES.finditer(low))
     if found:
         return min(found, key=_RANK.__getitem__)

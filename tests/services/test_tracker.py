@@ -20,7 +20,7 @@ def tracker(store):
     t = Tracker(store, quote_finder({"Akar": "akar"}), no_index, author="ana")
     text = '"One", Akar said. "Two", Akar said. "Three", Akar said.'
     found = quote_finder({"Akar": "akar"})(text, D15, None)
-    found[1] = found[1].__class__(**{**found[1].__dict__, "date": D16})
+    found[1] = found[1]._replace(date=D16)
     store.add_document(make_document(text), found)
     return t
 
