@@ -7,6 +7,7 @@ content (X urged the US to reconsider). Belief verbs (believes, hopes, thinks) a
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from s400tracker.extract.wordtrie import trie_pattern
@@ -110,6 +111,7 @@ def find_cues(toks: list[tuple[int, int, str]], hits=None):
             yield i, s, e, w
 
 
+@functools.lru_cache(maxsize=2048)
 def lemma(cue: str) -> str:
     w = cue.lower().split()[0]
     if w in ("made", "make", "makes"):
@@ -121,15 +123,18 @@ def lemma(cue: str) -> str:
     return SAY_FORMS.get(w) or ACT_FORMS.get(w) or w
 
 
+@functools.lru_cache(maxsize=2048)
 def is_act(cue: str) -> bool:
     w = cue.lower().split()[0]
     return w in ACT_FORMS or w in ("hit", "hits", "lashed", "lashes")
 
 
+@functools.lru_cache(maxsize=2048)
 def is_participle(cue: str) -> bool:
     return cue.lower().split()[0].endswith("ing")
 
 
+@functools.lru_cache(maxsize=2048)
 def blocked(cue: str, word_before: str) -> bool:
     """A base form after a modal, "to" or a determiner is no statement made ("will take steps")."""
     w = cue.lower().split()[0]

@@ -126,21 +126,13 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
 def _main_event(art: _Article, paras, para_quotes) -> TimeExpression | None:
     """The first datable day in the article's opening paragraphs: what its news is about."""
     for (lo, hi), quotes in zip(paras[:4], para_quotes):
-        for quote_free in _outside_quotes(quotes, lo, hi):
-            for expr in time_expressions(art.text, *quote_free, art.published):
-                if expr.date is not None and (art.published is None or expr.date <= art.published):
-                    return expr
+        spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
+        for expr in _between(art.exprs, art.expr_starts, lo, hi):
+            if _inside(expr.start, spans) or expr.date is None:
+                continue
+            if art.published is None or expr.date <= art.published:
+                return expr
     return None
-
-
-def _outside_quotes(quotes: list[Quote], lo: int, hi: int):
-    pos = lo
-    for q in quotes:
-        if q.open > pos:
-            yield pos, q.open
-        pos = (q.close + 1) if q.close is not None else hi
-    if pos < hi:
-        yield pos, hi
 
 
 def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:

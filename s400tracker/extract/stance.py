@@ -37,6 +37,7 @@ for _stem in sorted(_STEM_CODE, key=len, reverse=True):
     _BY_PREFIX.setdefault(_stem[:3], []).append(_stem)
 _RANK = {code: rank for rank, (code, _, _) in enumerate(_CODES)}
 _LETTERS = re.compile(r"[a-z]+")
+_READ = 400
 _PHRASE_CODE = {phrase: code for code, _, phrases in reversed(_CODES) for phrase in phrases}
 _PHRASES = re.compile(trie_pattern(sorted(_PHRASE_CODE)))
 
@@ -53,7 +54,8 @@ _BY_CUE = {
 
 
 def suggest(cue_lemma: str, wording: str) -> str:
-    low = f" {wording.lower()} "
+    # A statement's tone shows in its opening words; a long quotation's tail changes little.
+    low = f" {wording[:_READ].lower()} "
     found = set()
     for word in _LETTERS.findall(low):
         for stem in _BY_PREFIX.get(word[:3], ()):
