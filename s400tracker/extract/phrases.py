@@ -33,7 +33,6 @@ _SOURCES_CLOSE_TO = re.compile(
     r"(?:sources?|officials?|diplomats?|people|persons?|insiders?|aides?)\s+(?:close|familiar|linked|near)\s+(?:to|with)\s+"
     r"[^,;:\"“”]{1,60}?)\s*$", re.IGNORECASE)
 _INITIALS_END = re.compile(r"\b\w\.\w\.$")  # "U.S." keeps its last full stop
-_CLOSE_WORDS = re.compile(r"close|familiar|linked|near", re.IGNORECASE)
 _CLOSE_TO = frozenset(["close", "familiar", "near", "linked", "loyal", "allied", "affiliated"])
 CONNECTORS = frozenset(["of", "for", "on", "'s", "’s", "and",
                         # particles inside names: Staffan de Mistura, Ursula von der Leyen, Adel al-Jubeir
@@ -107,7 +106,9 @@ def phrase_before(text: str, toks: list[tuple[int, int, str]], i: int, skip_span
     if w.lower() in PRONOUNS:
         return Phrase(s, e, w, pronoun=True)
     window = text[max(0, e - 120):e]
-    near = _SOURCES_CLOSE_TO.search(text, max(0, e - 120), e) if _CLOSE_WORDS.search(window) else None
+    near = None
+    if "close" in window or "familiar" in window or "linked" in window or "near" in window:
+        near = _SOURCES_CLOSE_TO.search(text, max(0, e - 120), e)
     if near:
         return Phrase(near.start(1), near.end(1), near.group(1))
     return _collect_backwards(text, toks, j)

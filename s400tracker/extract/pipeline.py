@@ -52,7 +52,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|added|stated|declared|wrote|tweeted|t
 _DISCOURSE_OPENER = re.compile(r"\s*(?:however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|indeed|"
                                r"in addition|at the same time|in any case|but|and|yet|instead)\s*,\s*", re.IGNORECASE)
 # What follows a verb of saying without being said: a subordinate clause or a prepositional phrase.
-_MEDIA_VERBS = re.compile(r"reported|reports|quoted|cited|said|says|wrote", re.IGNORECASE)
+_MEDIA_VERBS = ("report", "quoted", "cited", "said", "says", "wrote")
 _SUBORDINATE_START = re.compile(r"(?:where|when|whereas|while|as|after|before|because|since|during|upon|following|"
                                 r"amid|despite|shortly|who|which|on|in|at|of|with|to|for|from|by|under|via)\b",
                                 re.IGNORECASE)
@@ -105,7 +105,7 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
     folded = fold(work)
     art = _Article(work, published, index, folded, Discourse(index, folded), found=[])
     # Whole-article scans, each one pass of a compiled pattern; sentences take their share.
-    art.exprs = time_expressions(work, 0, len(work), published)
+    art.exprs = time_expressions(work, 0, len(work), published, folded)
     art.expr_starts = [x.start for x in art.exprs]
     art.names = index.mentions(folded, 0, len(folded))
     art.name_starts = [m[0] for m in art.names]
@@ -705,7 +705,10 @@ def _clause(text: str, lo: int, hi: int, after_that: bool = False) -> tuple[int,
     m = _NEXT_VERB.search(text, lo, hi)
     if m:
         hi = m.start()
-    m = _MEDIA_TAIL.search(text, lo, hi) if _MEDIA_VERBS.search(text, lo, hi) else None
+    tail = text[lo:hi]
+    m = None
+    if any(verb in tail for verb in _MEDIA_VERBS):
+        m = _MEDIA_TAIL.search(text, lo, hi)
     if m and is_media(m.group(0)):
         hi = m.start()
     while hi > lo and text[hi - 1] in " ,;:—–-":
