@@ -7,7 +7,11 @@ Errors of the store itself (disk full, store locked) do stop the import: they wo
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import datetime as dt
+import multiprocessing
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -76,6 +80,14 @@ def default_extractor() -> tuple[ExtractFn, Callable[[Sequence[Actor]], object]]
     return extract, ActorIndex
 
 
+# Imports of at least this many files extract in worker processes (one per core) while this
+# process writes: extraction is pure CPU, and threads would share one core under the GIL.
+# Smaller imports stay in this process: starting a worker costs about a third of a second.
+PARALLEL_FROM = 200
+_AHEAD_PER_WORKER = 48   # articles queued for extraction per worker: bounds memory, keeps cores busy
+_BATCH = 8               # articles per task sent to a worker: one message each way, not eight
+
+
 def import_paths(
     store: Store,
     paths: Iterable[Path],
@@ -84,44 +96,122 @@ def import_paths(
     make_index: Callable[[Sequence[Actor]], object] | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
-    """Import files and folders of .txt articles; one transaction per article."""
+    """Import files and folders of .txt articles; one transaction per article.
+
+    `workers`: extraction processes; None means one per core for an import of PARALLEL_FROM
+    files or more with the default extractor, else 0 (extract in this process). Either way files
+    are stored and reported in order, and progress is called once per file.
+    """
+    default = extract_fn is None and make_index is None
     extract_fn, make_index = _extractor(extract_fn, make_index)
     files = collect(paths)
-    index = make_index(store.actors())
+    actors = store.actors()
+    if workers is None:
+        workers = (os.cpu_count() or 1) if default and len(files) >= PARALLEL_FROM else 0
+    pool = _Pool(workers, actors) if workers > 0 else None
+    index = make_index(actors) if pool is None else None
     sidecars: dict[Path, dict] = {}
     results: list[FileResult] = []
-    cancelled = False
-    for done, path in enumerate(files, start=1):
-        if cancel is not None and cancel():
-            cancelled = True
-            break
-        if path.parent not in sidecars:
-            sidecars[path.parent] = read_sidecar(path.parent)
-        results.append(_import_one(store, path, sidecars[path.parent], extract_fn, index))
+    # Each file is prepared (read, decoded, looked up: stored already?), extracted (here, or in
+    # a worker while older files are written) and finished (written, reported), in file order.
+    pending: collections.deque[_Job] = collections.deque()
+    ahead = workers * _AHEAD_PER_WORKER
+
+    def finish_oldest() -> None:
+        job = pending.popleft()
+        if pool is not None and job.result is None and job.future is None:
+            pool.flush()   # its batch is not sent yet
+        results.append(_finish(store, job))
         if progress is not None:
-            progress(done, len(files), path)
+            progress(len(results), len(files), job.path)
+
+    cancelled = False
+    try:
+        with store.bulk():
+            for path in files:
+                if cancel is not None and cancel():
+                    cancelled = True
+                    break
+                if path.parent not in sidecars:
+                    sidecars[path.parent] = read_sidecar(path.parent)
+                job = _prepare(store, path, sidecars[path.parent])
+                if job.result is None:
+                    if pool is None:
+                        job.found = _extract_safely(extract_fn, job.article, index)
+                    else:
+                        pool.add(job)
+                pending.append(job)
+                while pending and (len(pending) > ahead or pending[0].ready()):
+                    finish_oldest()
+                    if cancel is not None and cancel() and pending:
+                        cancelled = True
+                        break
+                if cancelled:
+                    break
+            if pool is not None:
+                pool.flush()
+            while pending and not cancelled:
+                if cancel is not None and cancel():
+                    cancelled = True
+                    break
+                finish_oldest()
+    finally:
+        if pool is not None:
+            pool.close()
     return ImportReport(tuple(results), cancelled)
 
 
-def _import_one(store: Store, path: Path, sidecar: dict, extract_fn: ExtractFn, index) -> FileResult:
+class _Job:
+    """One file on its way through the import."""
+
+    __slots__ = ("path", "article", "sha", "result", "found", "future", "slot")
+
+    def __init__(self, path: Path, article=None, sha: str = "", result: FileResult | None = None):
+        self.path, self.article, self.sha, self.result = path, article, sha, result
+        self.found: list[Found] | str | None = None   # a str says why extraction failed
+        self.future: concurrent.futures.Future | None = None   # its batch's, in a worker
+        self.slot = 0                                            # its place in that batch
+
+    def ready(self) -> bool:
+        if self.future is not None:
+            return self.future.done()
+        return self.result is not None or self.found is not None
+
+
+def _prepare(store: Store, path: Path, sidecar: dict) -> _Job:
     if is_sidecar(path):
-        return FileResult(path, SKIPPED, "metadata sidecar, not an article")
+        return _Job(path, result=FileResult(path, SKIPPED, "metadata sidecar, not an article"))
     try:
         article = read_article(path, sidecar)
     except ArticleError as e:
-        return FileResult(path, FAILED, str(e))
+        return _Job(path, result=FileResult(path, FAILED, str(e)))
     sha = text_sha256(article.text)
     known = store.document_id(sha)
     if known is not None:
-        return FileResult(path, PRESENT, "", known, published=article.published,
-                          date_basis=article.date_basis)
+        return _Job(path, result=FileResult(path, PRESENT, "", known, published=article.published,
+                                            date_basis=article.date_basis))
+    return _Job(path, article, sha)
+
+
+def _extract_safely(extract_fn: ExtractFn, article, index) -> list[Found] | str:
     try:
-        found = list(extract_fn(article.text, article.published, index))
+        return list(extract_fn(article.text, article.published, index))
     except Exception as e:  # noqa: BLE001 - an extractor bug on one article must not stop the rest
-        return FileResult(path, FAILED, f"extraction failed: {type(e).__name__}: {e}")
+        return f"extraction failed: {type(e).__name__}: {e}"
+
+
+def _finish(store: Store, job: _Job) -> FileResult:
+    if job.result is not None:
+        return job.result
+    found = job.future.result()[job.slot] if job.future is not None else job.found
+    job.future = job.found = None
+    path, article = job.path, job.article
+    if isinstance(found, str):
+        return FileResult(path, FAILED, found)
     document = Document(
-        id=0, sha256=sha, path=str(path), title=article.title, outlet=article.outlet,
+        id=0, sha256=job.sha, path=str(path), title=article.title, outlet=article.outlet,
         published=article.published, date_basis=article.date_basis, text=article.text,
         url=article.url,
     )
@@ -135,6 +225,62 @@ def _import_one(store: Store, path: Path, sidecar: dict, extract_fn: ExtractFn, 
     )
     return FileResult(path, ADDED, f"{len(found)} statements, {when}", doc_id, len(found),
                       article.published, article.date_basis)
+
+
+# -- extraction in worker processes --------------------------------------------------------
+
+_worker_index = None
+
+
+def _worker_start(actors: list[Actor]) -> None:
+    global _worker_index
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):
+        pass
+    _, make_index = default_extractor()
+    _worker_index = make_index(actors)
+
+
+def _worker_extract(batch: list[tuple[str, dt.date | None]]) -> list[list[Found] | str]:
+    extract_fn, _ = default_extractor()
+    out: list[list[Found] | str] = []
+    for text, published in batch:
+        try:
+            out.append(list(extract_fn(text, published, _worker_index)))
+        except Exception as e:  # noqa: BLE001 - reported as this file's failure, as in-process
+            out.append(f"extraction failed: {type(e).__name__}: {e}")
+    return out
+
+
+class _Pool:
+    """Processes running the default extractor. Started with 'spawn', never 'fork': the GUI
+    imports from a thread, and a forked copy of a threaded process can deadlock."""
+
+    def __init__(self, workers: int, actors: Sequence[Actor]):
+        self._executor = concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_start, initargs=(list(actors),),
+        )
+
+        self._batch: list[_Job] = []
+
+    def add(self, job: _Job) -> None:
+        self._batch.append(job)
+        if len(self._batch) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._batch:
+            return
+        batch, self._batch = self._batch, []
+        future = self._executor.submit(
+            _worker_extract, [(j.article.text, j.article.published) for j in batch])
+        for slot, job in enumerate(batch):
+            job.future, job.slot = future, slot
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def reextract(
