@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from s400tracker.gui import settings as prefs
+from s400tracker.gui import speakers_flow
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -87,6 +88,10 @@ def build_menus(w) -> None:
     view.addAction(w.calendar_action)
     w.refresh_action = _action(w, "&Reload", w.refresh, Key.Refresh)
     view.addAction(w.refresh_action)
+    view.addSeparator()
+    w.speakers_action = _action(w, "Untracked &speakers…", lambda: speakers_flow.show_speakers(w),
+                                QKeySequence("Ctrl+U"), "Speakers quoted who have no row yet; track one")
+    view.addAction(w.speakers_action)
 
     help_menu = w.menuBar().addMenu("&Help")
     help_menu.addAction(_action(w, "&About s400tracker", lambda: about(w)))
