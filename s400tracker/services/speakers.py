@@ -18,7 +18,8 @@ _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _BODIES = re.compile(r"(?:ministry|department|office|party|government|administration|embassy|agency|"
                      r"kremlin|pentagon|house|council|committee|parliament|congress|senate|cabinet|union|"
                      r"alliance|nato|un|eu|statement|spokesman|spokeswoman|spokesperson|official|officials|"
-                     r"sources?|diplomats?|analysts?)$", re.IGNORECASE)
+                     r"sources?|diplomats?|analysts?|minister|president|secretary|chancellor|premier|"
+                     r"ambassador|envoy|chief|leader|head|spokesperson)$", re.IGNORECASE)
 
 
 @dataclass
