@@ -109,6 +109,7 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
     art.expr_starts = [x.start for x in art.exprs]
     art.names = index.mentions(folded, 0, len(folded))
     art.name_starts = [m[0] for m in art.names]
+    art.discourse.names, art.discourse.name_starts = art.names, art.name_starts
     art.cue_hits = [m.start() for m in cues.CUE_SCAN.finditer(folded)]
     paras = paragraphs(work)
     para_quotes = [
@@ -294,7 +295,7 @@ def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence,
         outer = phrase_before(text, toks, k, time_spans) if k > 0 else None
         for candidate in (outer, inner):
             if candidate is not None and not candidate.possessive and not candidate.pronoun:
-                if art.index.mentions(art.folded, candidate.start, candidate.end):
+                if art.discourse.names_in(candidate.start, candidate.end):
                     return Attribution(cue_start, cue_end, cue, candidate, "subject", sentence)
         # '…," said X' / '…, said X': the speaker follows the verb ('…, told Reuters' names no speaker).
         after = phrase_after(text, toks, i)

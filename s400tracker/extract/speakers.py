@@ -7,6 +7,7 @@ phrase, then by the actor last spoken of, then by the country words of the sente
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -113,6 +114,16 @@ class Discourse:
     index: ActorIndex
     folded: str
     history: list[Mention] = field(default_factory=list)
+    names: list | None = None         # every tracked name in the article (index.mentions), if scanned
+    name_starts: list[int] = field(default_factory=list)
+
+    def names_in(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Tracked names wholly inside text[start:end], from the article's one scan when there is one."""
+        if self.names is None:
+            return self.index.mentions(self.folded, start, end)
+        lo = bisect.bisect_left(self.name_starts, start)
+        hi = bisect.bisect_left(self.name_starts, end)
+        return [m for m in self.names[lo:hi] if m[1] <= end]
 
     def note_names(self, found) -> None:
         """Remember the tracked actors named (found: index.mentions() of a stretch of text)."""
@@ -128,7 +139,7 @@ class Discourse:
         low = self.folded[start:end]
         if pronoun:
             return self._antecedent(low)
-        found = self.index.mentions(self.folded, start, end)
+        found = self.names_in(start, end)
         if found and self._foreign(start, end, found):
             found = []
         if found:
