@@ -25,6 +25,14 @@
       t.hide(statement_id) / t.unhide(statement_id) -> Statement
       t.add_statement(document_id, start, end, actor, date=None, kind="direct", speaker=None)
       t.delete_statement(statement_id)                 only statements the analyst added
+      Each edit also records who made it and when, and the annotation versions it replaced, so
+      bundles can merge two analysts' work (services/bundles.py).
+
+    Sharing (services/bundles.py, services/report.py)
+      t.export_bundle(dest) -> int;  t.import_bundle(path) -> bundles.ImportReport
+      t.conflicts(statement_id=None) -> list[Conflict];  t.conflicted_ids() -> set[str]
+      t.resolve_conflict(statement_id, conflict_hash, "mine"|"theirs"|"merge") -> Annotation|None
+      t.write_report(dest, filter=StatementFilter()) -> int   the HTML briefing
 
     Import, re-extraction, export (run import/reextract off the GUI thread: the Store is
     thread-safe; progress(done, total, path) is called from that thread; cancel() is polled)
@@ -49,7 +57,9 @@ from s400tracker import paths
 from s400tracker.core.matrix import Column, Matrix, build_matrix
 from s400tracker.core.model import Actor, Annotation, Document, Statement
 from s400tracker.core.query import StatementFilter, bucket_end
-from s400tracker.services import export, ingest
+from s400tracker.core.sharing import Conflict
+from s400tracker.services import bundles, export, ingest, report, work
+from s400tracker.store import sharing
 from s400tracker.services.export import CsvOptions
 from s400tracker.store import Store
 
@@ -206,8 +216,8 @@ class Tracker:
         stance: str | None = None,
         author: str | None = None,
     ) -> Annotation | None:
-        return self.store.annotate(statement_id, note, tags, stance,
-                                   self.author if author is None else author)
+        return work.annotate(self.store, statement_id, note, tags, stance,
+                             self.author if author is None else author)
 
     def move_statement(self, statement_id: str, actor=UNSET, date=UNSET) -> Statement:
         changes = {}
@@ -215,13 +225,13 @@ class Tracker:
             changes["actor"] = actor
         if date is not UNSET:
             changes["date"] = date
-        return self.store.correct(statement_id, **changes)
+        return work.move(self.store, statement_id, self.author, **changes)
 
     def hide(self, statement_id: str) -> Statement:
-        return self.store.set_hidden(statement_id, True)
+        return work.set_hidden(self.store, statement_id, True, self.author)
 
     def unhide(self, statement_id: str) -> Statement:
-        return self.store.set_hidden(statement_id, False)
+        return work.set_hidden(self.store, statement_id, False, self.author)
 
     def add_statement(
         self,
@@ -233,10 +243,31 @@ class Tracker:
         kind: str = "direct",
         speaker: str | None = None,
     ) -> Statement:
-        return self.store.add_statement(document_id, start, end, actor, date, kind, speaker)
+        return work.add_statement(self.store, self.author, document_id, start, end, actor, date,
+                                  kind, speaker)
 
     def delete_statement(self, statement_id: str) -> None:
         self.store.delete_statement(statement_id)
+
+    # -- sharing ---------------------------------------------------------------------------
+
+    def export_bundle(self, dest: str | Path) -> int:
+        return bundles.export_bundle(self.store, dest, self.author)
+
+    def import_bundle(self, path: str | Path) -> bundles.ImportReport:
+        return bundles.import_bundle(self.store, path)
+
+    def conflicts(self, statement_id: str | None = None) -> list[Conflict]:
+        return sharing.conflicts(self.store, statement_id)
+
+    def conflicted_ids(self) -> set[str]:
+        return sharing.conflicted_ids(self.store)
+
+    def resolve_conflict(self, statement_id: str, conflict_hash: str, choice: str) -> Annotation | None:
+        return work.resolve(self.store, statement_id, conflict_hash, choice, self.author)
+
+    def write_report(self, dest: str | Path, filter: StatementFilter = StatementFilter()) -> int:
+        return report.write_report(self.store, dest, filter)
 
     # -- import, re-extraction, export -----------------------------------------------------
 

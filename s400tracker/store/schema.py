@@ -16,7 +16,8 @@ from sqlite_utils import Database
 from s400tracker.store.transactions import write
 
 # Tables the store owns; a version-0 file holding anything else is somebody else's database.
-TABLES = ("documents", "actors", "statements", "mentions", "annotations")
+TABLES = ("documents", "actors", "statements", "mentions", "annotations", "annotation_history",
+          "annotation_conflicts", "edits")
 
 _V1 = """
 CREATE TABLE documents (
@@ -131,8 +132,47 @@ def _create_v1(db: Database) -> None:
         db.execute(stmt)
 
 
+# Version 2: what sharing work between analysts needs (services/bundles.py).
+_V2 = """
+-- Content hashes (core.sharing.Content.hash) an annotation has replaced, here or in a store whose
+-- bundle was imported: what tells "they built on mine" from "we both changed it".
+CREATE TABLE annotation_history (
+    statement_id TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (statement_id, hash)
+);
+-- Another analyst's version of an annotation that conflicts with ours, kept until resolved.
+CREATE TABLE annotation_conflicts (
+    statement_id TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    hash TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    stance TEXT,
+    author TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,
+    PRIMARY KEY (statement_id, hash)
+);
+-- The last correction of each field (actor, date, hidden, added) of a statement, with who and
+-- when, so that an import can let the later edit win.
+CREATE TABLE edits (
+    statement_id TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    field TEXT NOT NULL CHECK (field IN ('actor', 'date', 'hidden', 'added')),
+    value TEXT,                       -- JSON
+    author TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    PRIMARY KEY (statement_id, field)
+);
+"""
+
+
+def _create_v2(db: Database) -> None:
+    for stmt in _statements(_V2):
+        db.execute(stmt)
+
+
 Migration = Callable[[Database], None]
-MIGRATIONS: list[Migration] = [_create_v1]
+MIGRATIONS: list[Migration] = [_create_v1, _create_v2]
 
 
 def current_version() -> int:
