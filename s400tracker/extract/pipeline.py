@@ -60,6 +60,11 @@ _ADJUNCTS_THEN_THAT = re.compile(r"\s*,?\s*(?:on|in|at|after|before|during|with|
                                  r"[^\"“”;:]{0,120}?\bthat\b\s*", re.IGNORECASE)
 _NEWS_WINDOW = dt.timedelta(days=14)
 _PUNCT_OR_SPACE = re.compile(r"[\s\"“”„«»'‘’.,!?…—–-]")
+_COORDINATION = re.compile(r"[;:]|,\s*(?:and|but)\b|\band\s*$")
+_ONLY_PUNCTUATION = re.compile(r"[\s,.!?;:\"”’'»—–-]*")
+_THIS_THEN_ADJUNCT = re.compile(r"\s*(?:this|so|as much)\s*(?:$|\b(?:in|on|at|to|during|after|while)\b)", re.IGNORECASE)
+_OPENING_PHRASE = re.compile(r"\s*(?:on|in|at|after|before|while|speaking|earlier|meanwhile|however|during|since|"
+                             r"asked|responding|addressing|according|despite|following|when|for|with|as)\b", re.IGNORECASE)
 _THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
 
 
@@ -342,7 +347,7 @@ def _nested(text: str, att: Attribution, found: list[Attribution]) -> bool:
     for earlier in found:
         if earlier.mode in ("subject", "inverted") and not cues.is_act(earlier.cue) and earlier.cue_end <= att.speaker.start:
             between = text[earlier.cue_end:att.speaker.start]
-            if not _CLAUSE_BREAK.search(between) and not re.search(r"[;:]|,\s*(?:and|but)\b|\band\s*$", between):
+            if not _CLAUSE_BREAK.search(between) and not _COORDINATION.search(between):
                 return True
     return False
 
@@ -450,7 +455,7 @@ def _adjacent_after(text, q: Quote, atts):
         return None
     for a in atts:
         lo = a.speaker.start if a.speaker is not None and a.mode == "subject" else a.cue_start
-        if lo > q.close and re.fullmatch(r"[\s,.!?;:\"”’'»—–-]*", text[q.close + 1:lo]):
+        if lo > q.close and _ONLY_PUNCTUATION.fullmatch(text, q.close + 1, lo):
             return a
     return None
 
@@ -640,7 +645,7 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
             m = _ADJUNCT.match(text, lo, end)
             if m and m.end() > lo:
                 lo = m.end()
-        if _THIS.match(text, lo, end) and re.match(r"\s*(?:this|so|as much)\s*(?:$|\b(?:in|on|at|to|during|after|while)\b)", text[lo:end], re.IGNORECASE):
+        if _THIS.match(text, lo, end) and _THIS_THEN_ADJUNCT.match(text, lo, end):
             # "X said this in an interview": the content is the sentence before.
             if previous is not None:
                 ps, pe = previous
@@ -686,8 +691,7 @@ def _nothing_said_after(text: str, lo: int, end: int, told: bool = False) -> boo
 def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
     """'Turkey will not turn back …, Kalın said': a clause with a verb, not an opening phrase."""
     head = text[s:speaker_start]
-    if re.match(r"\s*(?:on|in|at|after|before|while|speaking|earlier|meanwhile|however|during|since|"
-                r"asked|responding|addressing|according|despite|following|when|for|with|as)\b", head, re.IGNORECASE):
+    if _OPENING_PHRASE.match(head):
         return False
     return len(head.split()) >= 4
 

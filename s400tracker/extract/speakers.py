@@ -43,6 +43,7 @@ NATIONS = frozenset(fold(w) for w in """
 _PERSON_EPITHETS = frozenset("""politician diplomat veteran general leader official envoy former statesman
     lawmaker senator ambassador negotiator commander chief president premier minister secretary spokesman
     spokeswoman spokesperson adviser advisor aide economist analyst professor expert""".split())
+_AGED = re.compile(r"\d+-year-old")
 _DOCUMENTS = frozenset("statement communique communiqué declaration readout release note letter".split())
 
 
@@ -249,7 +250,7 @@ class Discourse:
                 continue
             if role in m.roles or head in m.roles:
                 return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
-        if head in _PERSON_EPITHETS or re.fullmatch(r"\d+-year-old", head):
+        if head in _PERSON_EPITHETS or _AGED.fullmatch(head):
             # "the 64-year-old", "the veteran diplomat": the person who spoke last.
             for m in reversed(self.history):
                 if m.spoke and m.person:
