@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="publication date (default: the sidecar's, else the article's own)")
     p.set_defaults(func=cmd_extract)
 
+    from s400tracker import cli_share
+
+    cli_share.add_parsers(sub, db_help, _iso_date)   # annotate, annotations, report
+
     p = sub.add_parser("gui", help="open the desktop app (the default command)")
     p.add_argument("--db", type=Path, help=db_help)
     p.set_defaults(func=cmd_gui)

@@ -298,8 +298,9 @@ class ImportReport:
         if self.actors_added:
             out.append(f"actors added: {', '.join(self.actors_added)}")
         for sid, quote, who in self.conflicts:
+            whose = f"{who}'s" if who else "their"
             out.append(f"conflict: {sid} “{_short(quote)}”: both edited the note; "
-                       f"{who or 'their'} version kept beside yours — resolve it in the app")
+                       f"{whose} version kept beside yours — resolve it in the app")
         if self.unresolved:
             out.append(f"unresolved conflicts in the store: {self.unresolved}")
         for title, sha, path in self.missing_articles:
