@@ -91,6 +91,30 @@ def build_matrix(
     return Matrix(rows=tuple(rows), columns=tuple(columns), cells=cells, bucket=bucket)
 
 
+def layout_matrix(
+    actors: Sequence[Actor],
+    columns: Sequence[Column],
+    *,
+    bucket: str = "day",
+    continuous: bool = False,
+    undated: bool = True,
+) -> Matrix:
+    """The rows and columns of a matrix whose cells are read later, a screenful at a time.
+
+    `columns` are the buckets holding statements (ascending, None last for undated), as
+    build_matrix would find them in its counts; `continuous` and `undated` act as there.
+    """
+    if bucket not in BUCKETS:
+        raise ValueError(f"unknown bucket {bucket!r}; expected one of {BUCKETS}")
+    dated = [c for c in columns if c is not None]
+    if continuous and dated:
+        dated = list(_calendar(dated[0], dated[-1], bucket))
+    if undated and None in columns:
+        dated.append(None)
+    rows = sorted(actors, key=lambda a: a.position)
+    return Matrix(rows=tuple(rows), columns=tuple(dated), bucket=bucket)
+
+
 def _calendar(first: dt.date, last: dt.date, bucket: str) -> Iterable[dt.date]:
     day = first
     while day <= last:

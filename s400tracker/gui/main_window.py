@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)   # built from escaped names only
         self.legend.setContentsMargins(6, 0, 6, 4)
+        self.legend.setWordWrap(True)
         self.detail = DetailPanel()
 
         left = QWidget()
@@ -177,21 +178,21 @@ class MainWindow(QMainWindow):
         self.detail.editor.set_completions(self.tracker.tags())
 
     def _update_status(self) -> None:
-        m = self.model.matrix
+        m = self.model.layout   # rows and columns only: reading every cell would cost seconds
         shown = self.tracker.statement_count(self.model.filter)
         filtered = " (filtered)" if self.filters.is_active() else ""
         self.counts.setText(
             f"{shown} statements{filtered} · {len(m.rows)} actors · {len(m.columns)} "
             f"{'columns' if self.model.bucket != 'day' else 'days'} · "
-            f"{len(self.tracker.documents())} articles")
+            f"{self.tracker.document_count()} articles")
         self.store_label.setText(f"Store: {self.tracker.path}")
         groups = " ".join(
             f"<span style='color:{html.escape(c)}'>■</span> {html.escape(g)}"
             for g, c in self.tracker.groups() if g)
-        present = {c.stance for c in m.cells.values() if c.stance}
+        # Every stance, always: finding the ones present would read every cell of the matrix.
         stances = " ".join(
             f"<span style='color:{STANCE_HUES[s]}'>■</span> {html.escape(STANCES[s].split(' /')[0])}"
-            for s in STANCES if s in present)
+            for s in STANCES)
         self.legend.setText(f"{groups} &nbsp;·&nbsp; Cell colour: {stances} &nbsp;·&nbsp; "
                             f"✎ annotated")
 

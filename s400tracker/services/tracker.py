@@ -11,13 +11,16 @@
 
     Matrix and statements (filters are core.query.StatementFilter values)
       t.matrix(filter=StatementFilter(), bucket="day", continuous=False, undated=True) -> Matrix
+      t.matrix_layout(filter, bucket, continuous, undated) -> Matrix   rows and columns, no cells
+      t.matrix_cells(filter, bucket, columns) -> list[CellCount]       the cells of some columns
       t.cell_statements(actor_key, column, bucket="day", filter=StatementFilter()) -> list[Statement]
           column is a Matrix column: a bucket's first day, or None for the undated column
       t.statements(filter, limit=None, offset=0) -> list[Statement];  t.statement_count(filter)
       t.statement(statement_id) -> Statement
       t.untracked_speakers(filter) -> list[tuple[str, int]]
       t.tags() -> list[str];  t.date_span(filter) -> (first, last) | None
-      t.documents() -> list[Document] (no text);  t.document(document_id) -> Document (with text)
+      t.documents() -> list[Document] (no text);  t.document_count() -> int
+      t.document(document_id) -> Document (with text)
 
     The analyst's work (each committed at once; returns the new state for undo stacks)
       t.annotate(statement_id, note="", tags=(), stance=None, author=None) -> Annotation | None
@@ -54,7 +57,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from s400tracker import paths
-from s400tracker.core.matrix import Column, Matrix, build_matrix
+from s400tracker.core.matrix import CellCount, Column, Matrix, build_matrix, layout_matrix
 from s400tracker.core.model import Actor, Annotation, Document, Statement
 from s400tracker.core.query import StatementFilter, bucket_end
 from s400tracker.core.sharing import Conflict
@@ -162,6 +165,43 @@ class Tracker:
         cells = self.store.matrix_cells(filter, bucket)
         return build_matrix(actors, cells, bucket=bucket, continuous=continuous, undated=undated)
 
+    def matrix_layout(
+        self,
+        filter: StatementFilter = StatementFilter(),
+        bucket: str = "day",
+        continuous: bool = False,
+        undated: bool = True,
+    ) -> Matrix:
+        """matrix()'s rows and columns, with no cell read: read them with matrix_cells()."""
+        columns = self.store.matrix_columns(filter, bucket)
+        return layout_matrix(self._filtered_actors(filter), columns, bucket=bucket,
+                             continuous=continuous, undated=undated)
+
+    def matrix_cells(
+        self,
+        filter: StatementFilter,
+        bucket: str,
+        columns: Sequence[Column],
+    ) -> list[CellCount]:
+        """The cells of `columns` (a run of one matrix's columns, ascending, None for undated)."""
+        dated = [c for c in columns if c is not None]
+        cells: list[CellCount] = []
+        if dated:
+            start = max(dated[0], filter.start) if filter.start else dated[0]
+            end = bucket_end(dated[-1], bucket)
+            end = min(end, filter.end) if filter.end else end
+            cells += self.store.matrix_cells(filter.replace(start=start, end=end), bucket)
+        if None in columns:
+            cells += self.store.matrix_cells(filter.replace(undated=True), bucket)
+        return cells
+
+    def _filtered_actors(self, filter: StatementFilter) -> list[Actor]:
+        return [
+            a for a in self.store.actors()
+            if (not filter.actors or a.key in filter.actors)
+            and (not filter.groups or a.group in filter.groups)
+        ]
+
     def cell_statements(
         self,
         actor_key: str,
@@ -202,6 +242,9 @@ class Tracker:
 
     def documents(self) -> list[Document]:
         return self.store.documents()
+
+    def document_count(self) -> int:
+        return self.store.document_count()
 
     def document(self, document_id: int) -> Document:
         return self.store.document(document_id)

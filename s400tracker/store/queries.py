@@ -16,6 +16,16 @@ LEFT JOIN annotations a ON a.statement_id = s.id
 LEFT JOIN actors ac ON ac.key = s.eff_actor
 """
 
+
+
+def from_for(f: StatementFilter) -> str:
+    """FROM for a query that only counts or groups: the annotation joined only when `f` looks at
+    it (a join per row costs a third of a count over 100,000 statements)."""
+    if f.annotated_only or f.tags:
+        return "FROM statements s LEFT JOIN annotations a ON a.statement_id = s.id"
+    return "FROM statements s"
+
+
 # Undated last; then actor order as in actors.json; then where the statement sits in the press.
 ORDER = """
 ORDER BY s.eff_date IS NULL, s.eff_date, ac.origin = 'analyst', ac.position, s.sort_key, s.id
@@ -83,7 +93,16 @@ def where(f: StatementFilter) -> tuple[str, list]:
     if f.kinds:
         among("s.kind", f.kinds)
     if f.stances:
-        among(EFFECTIVE_STANCE, f.stances)
+        # The effective stance is the annotation's, else the suggestion. Written without the
+        # annotation join (few statements are annotated; a join per row made listing a stance's
+        # dates take 300 ms over 100,000 statements, this takes 50).
+        marks = ", ".join("?" * len(f.stances))
+        clauses.append(
+            f"((s.stance_suggested IN ({marks}) AND s.id NOT IN "
+            "(SELECT statement_id FROM annotations WHERE stance IS NOT NULL))"
+            f" OR s.id IN (SELECT statement_id FROM annotations WHERE stance IN ({marks})))"
+        )
+        params.extend([*f.stances, *f.stances])
     if f.annotated_only:
         clauses.append("a.statement_id IS NOT NULL")
     if f.tags:
@@ -92,9 +111,13 @@ def where(f: StatementFilter) -> tuple[str, list]:
         params.extend(f.tags)
     match = fts_query(f.text)
     if match:
+        # One IN over the union of both indexes' hits: SQLite looks those rows up by rowid,
+        # where an OR of two IN clauses made it test every statement (120 ms -> 2–50 ms).
         clauses.append(
-            "(s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
-            " OR a.rowid IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?))"
+            "s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?"
+            " UNION SELECT s2.rowid FROM annotations_fts"
+            " JOIN annotations a2 ON a2.rowid = annotations_fts.rowid"
+            " JOIN statements s2 ON s2.id = a2.statement_id WHERE annotations_fts MATCH ?)"
         )
         params.extend([match, match])
     if f.document_id is not None:

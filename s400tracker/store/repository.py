@@ -159,6 +159,11 @@ class Store:
                     except sqlite3.Error:
                         pass  # a reader holds the log: SQLite checkpoints later by itself
 
+    @_guarded
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a large import)."""
+        self._db.execute("ANALYZE")
+
     # -- actors ----------------------------------------------------------------------------
 
     @_guarded
@@ -412,6 +417,19 @@ class Store:
         ]
 
     @_guarded
+    def matrix_columns(self, f: StatementFilter = StatementFilter(), bucket: str = "day") -> list[dt.date | None]:
+        """The buckets (first days, ascending; None last for undated) holding a statement of a
+        tracked actor that matches `f`: the matrix's layout, without aggregating any cell."""
+        if bucket not in BUCKETS:
+            raise ValueError(f"unknown bucket {bucket!r}; expected one of {BUCKETS}")
+        clause, params = q.where(f)
+        sql = (f"SELECT DISTINCT {q.BUCKET_SQL[bucket]} {q.from_for(f)} "
+               f"WHERE {clause} AND s.eff_actor IS NOT NULL")
+        days = [r[0] for r in self._db.execute(sql, params).fetchall()]
+        dated = sorted(q.to_date(d) for d in days if d is not None)
+        return dated + [None] * (None in days)
+
+    @_guarded
     def statements(
         self, f: StatementFilter = StatementFilter(), limit: int | None = None, offset: int = 0
     ) -> list[Statement]:
@@ -428,7 +446,8 @@ class Store:
     @_guarded
     def statement_count(self, f: StatementFilter = StatementFilter()) -> int:
         clause, params = q.where(f)
-        return self._db.execute(f"SELECT count(*) {q.FROM} WHERE {clause}", params).fetchone()[0]
+        return self._db.execute(
+            f"SELECT count(*) {q.from_for(f)} WHERE {clause}", params).fetchone()[0]
 
     @_guarded
     def statement(self, statement_id: str) -> Statement:

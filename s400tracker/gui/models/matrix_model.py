@@ -1,8 +1,10 @@
 """The actors × dates matrix as a Qt table model, read from the store through the Tracker.
 
-The store aggregates (one row per non-empty cell); this model only indexes that aggregate. No
-per-cell object is created up front: a cell's quotes are fetched when a tooltip asks for them,
-and the last few are cached, so 300 actors × 2,000 days costs what the non-empty cells cost.
+The model reads the layout (actors, and the dates that hold statements) when the query changes,
+and the cells a block of columns at a time, when the view first asks for one of them: the store
+aggregates those columns in SQL, and data() is then a dictionary look-up. A store of 300 actors ×
+2,000 days costs what the screen shows, not what the archive holds. A cell's quotes are fetched
+when a tooltip asks for them, and the last few are cached.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
-from s400tracker.core.matrix import Column, Matrix
+from s400tracker.core.matrix import CellCount, Column, Matrix
 from s400tracker.core.model import Actor, Statement
 from s400tracker.core.query import StatementFilter
 from s400tracker.gui import labels, palette
@@ -25,6 +27,7 @@ AnnotatedRole = Qt.ItemDataRole.UserRole + 4
 StanceRole = Qt.ItemDataRole.UserRole + 5
 
 _TOOLTIP_CACHE = 64
+TILE = 64   # columns whose cells are read together: a screen shows about ten
 _TOOLTIP_QUOTES = 8
 
 
@@ -39,13 +42,40 @@ class MatrixModel(QAbstractTableModel):
         self._rows: tuple[Actor, ...] = ()
         self._group_colors: dict[str, str] = {}
         self._quotes: OrderedDict[tuple[str, Column], list[Statement]] = OrderedDict()
+        self._cells: dict[tuple[str, Column], CellCount] = {}
+        self._tiles: set[int] = set()
         self.reload()
 
     # -- what the model shows ---------------------------------------------------------------
 
     @property
     def matrix(self) -> Matrix:
+        """The whole matrix as a value, every cell read (for tests and small stores; the view
+        itself only reads the cells it shows)."""
+        for tile in range(0, (len(self._matrix.columns) + TILE - 1) // TILE):
+            self._load(tile)
+        return Matrix(rows=self._matrix.rows, columns=self._matrix.columns,
+                      cells=dict(self._cells), bucket=self._matrix.bucket)
+
+    @property
+    def layout(self) -> Matrix:
+        """The rows and columns shown, no cell read."""
         return self._matrix
+
+    def cell(self, row: int, column: int) -> CellCount | None:
+        if column // TILE not in self._tiles:
+            self._load(column // TILE)
+        return self._cells.get((self._rows[row].key, self._matrix.columns[column]))
+
+    def _load(self, tile: int) -> None:
+        if tile in self._tiles:
+            return
+        self._tiles.add(tile)
+        columns = self._matrix.columns[tile * TILE:(tile + 1) * TILE]
+        keys = {a.key for a in self._rows}
+        for c in self._tracker.matrix_cells(self._filter, self._bucket, columns):
+            if c.actor in keys:
+                self._cells[(c.actor, c.date)] = c
 
     @property
     def filter(self) -> StatementFilter:
@@ -77,10 +107,12 @@ class MatrixModel(QAbstractTableModel):
         """Read the matrix again (after an edit, an import or a new filter)."""
         self.beginResetModel()
         self._quotes.clear()
+        self._cells.clear()
+        self._tiles.clear()
         groups = self._tracker.groups()
         order = {name: i for i, (name, _) in enumerate(groups)}
         self._group_colors = dict(groups)
-        self._matrix = self._tracker.matrix(self._filter, self._bucket, self._continuous)
+        self._matrix = self._tracker.matrix_layout(self._filter, self._bucket, self._continuous)
         # Rows grouped (groups in the order the actors file introduces them), then by position.
         self._rows = tuple(sorted(self._matrix.rows, key=lambda a: (order.get(a.group, 99), a.position)))
         self.endResetModel()
@@ -124,7 +156,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         actor = self._rows[index.row()]
         column = self._matrix.columns[index.column()]
-        cell = self._matrix.cell(actor.key, column)
+        cell = self.cell(index.row(), index.column())
         if role == ActorRole:
             return actor.key
         if role == ColumnRole:
