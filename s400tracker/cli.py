@@ -199,11 +199,12 @@ def cmd_gui(args) -> int:
     except ImportError as e:  # Qt's shared libraries (libEGL, libxkbcommon …) missing
         print(f"s400tracker: cannot open the desktop app, Qt failed to load: {e}", file=sys.stderr)
         return EXIT_NO_GUI
-    # Create (and seed, for the default store) before the window opens, so errors of the store
-    # are reported here, on one line.
-    db = args.db if args.db is not None else paths.default_store()
+    if args.db is None and not os.environ.get("S400TRACKER_DB"):
+        # No store named: the app reopens the one used last (else the default, seeded store).
+        return int(app.run(None) or 0)
+    # Create the store before the window opens, so its errors are reported here, on one line.
     _open(args.db).close()
-    return int(app.run(str(db)) or 0)
+    return int(app.run(str(args.db if args.db is not None else paths.default_store())) or 0)
 
 
 def _display_problem() -> str:

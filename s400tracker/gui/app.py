@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -27,18 +28,31 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db_path: str) -> int:
+def initial_store(settings) -> str | None:
+    """The store to open when none is named: the one used last, if it is still there; None for
+    the default store (created and seeded on first use)."""
+    last = prefs.last_store(settings)
+    if last and Path(last).is_file():
+        return last
+    return None
+
+
+def run(db_path: str | None) -> int:
+    """Open the window on db_path; None: the store used last, else the default store."""
     from s400tracker.gui.main_window import MainWindow
     from s400tracker.services.tracker import Tracker
     from s400tracker.store import StoreError
 
     app = make_app()
+    settings = prefs.user_settings()
+    if db_path is None:
+        db_path = initial_store(settings)
     try:
         tracker = Tracker.open(db_path)
     except StoreError as e:
         QMessageBox.critical(None, "s400tracker", f"Cannot open the store:\n{e}")
         return 2
-    window = MainWindow(tracker, prefs.user_settings())
+    window = MainWindow(tracker, settings)
     # A last safety net: a session ending without closeEvent still saves pending typing.
     app.aboutToQuit.connect(window.detail.editor.flush)
     window.show()

@@ -305,3 +305,14 @@ def test_open_store_switches_and_lists_the_previous_as_recent(qtbot, window, tmp
     assert str(window.tracker.path) == str(other)
     assert window.model.columnCount() == 0
     assert [a.text() for a in window.recent_menu.actions()] == [first]
+
+
+def test_without_a_store_named_the_app_reopens_the_last_one(tmp_path, qsettings, db_path):
+    from s400tracker.gui import settings as prefs
+    from s400tracker.gui.app import initial_store
+
+    assert initial_store(qsettings) is None          # first run: the default store
+    prefs.remember_store(qsettings, str(db_path))
+    assert initial_store(qsettings) == str(db_path.resolve())
+    db_path.unlink()                                  # moved away since: back to the default
+    assert initial_store(qsettings) is None
