@@ -146,6 +146,8 @@ def test_without_db_the_default_store_is_created_and_seeded(tmp_path, capsys):
 
 def test_gui_without_the_desktop_app_says_so(tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "s400tracker.gui.app", None)
+    if "s400tracker.gui" in sys.modules:   # an earlier test imported the real app: hide it too
+        monkeypatch.delattr(sys.modules["s400tracker.gui"], "app", raising=False)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert cli.main(["gui", "--db", str(tmp_path / "t.db")]) == 3
     assert "desktop app" in capsys.readouterr().err
