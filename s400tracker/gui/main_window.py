@@ -13,11 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from s400tracker.core.query import bucket_start
-from s400tracker.gui import commands, labels, settings as prefs
+from s400tracker.gui import commands, labels, settings as prefs, share_flow
 from s400tracker.gui.import_flow import ImportRunner
 from s400tracker.gui.models.matrix_model import MatrixModel
 from s400tracker.gui.palette import STANCE_HUES
@@ -26,6 +26,7 @@ from s400tracker.gui.widgets.detail_panel import DetailPanel
 from s400tracker.gui.widgets.filter_bar import FilterBar
 from s400tracker.gui.widgets.matrix_view import MatrixView
 from s400tracker.gui.widgets.statement_dialog import StatementDialog
+from s400tracker.gui.widgets.timeline_view import TimelinePanel
 from s400tracker.core.model import STANCES
 from s400tracker.gui.menus import build_menus, fill_recent_menu
 from s400tracker.store import NotFoundError, StoreError
@@ -64,8 +65,16 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
         column.addWidget(self.legend)
+        # The matrix and the timeline: two pictures of the same filtered statements.
+        self.timeline = TimelinePanel()
+        self._timeline_stale = True
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(left, "Matrix")
+        self.tabs.addTab(self.timeline, "Timeline")
+        self.tabs.currentChanged.connect(lambda _i: self._update_timeline())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -93,6 +102,9 @@ class MainWindow(QMainWindow):
         self.detail.show_in_article.connect(self.show_in_article)
         self.detail.move_requested.connect(self.move_statement)
         self.detail.hide_requested.connect(self.hide_statement)
+        self.detail.current_changed.connect(self._current_statement_changed)
+        self.detail.conflict.resolve.connect(lambda *a: share_flow.resolve(self, *a))
+        self.timeline.view.statement_clicked.connect(self.select_statement)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.view.setFocus)
@@ -125,6 +137,7 @@ class MainWindow(QMainWindow):
         self._select(where, keep)
         self._update_choices()
         self._update_status()
+        self._timeline_changed()
 
     def apply_filters(self) -> None:
         self.detail.editor.flush()
@@ -132,6 +145,7 @@ class MainWindow(QMainWindow):
                              self.filters.calendar.isChecked())
         self._select(None, None)
         self._update_status()
+        self._timeline_changed()
 
     def select_cell(self, actor_key: str, column) -> bool:
         """Select the cell of `actor_key` × `column` (a bucket's first day); False if not shown."""
@@ -140,6 +154,40 @@ class MainWindow(QMainWindow):
             return False
         self.view.setCurrentIndex(self.model.index(row, col))
         return True
+
+    def select_statement(self, statement_id: str) -> bool:
+        """Show one statement in the detail panel (and its cell in the matrix); False if the
+        matrix does not show it."""
+        try:
+            s = self.tracker.statement(statement_id)
+        except NotFoundError:
+            return False
+        if s.actor is None:
+            return False
+        column = bucket_start(s.date, self.model.bucket) if s.date else None
+        if self.model.row_of(s.actor) < 0 or self.model.column_of(column) < 0:
+            return False
+        self._select((s.actor, column), statement_id)
+        return True
+
+    def _timeline_changed(self) -> None:
+        # Drawn when shown: a store of 100,000 statements costs nothing while the matrix is up.
+        self._timeline_stale = True
+        self._update_timeline()
+
+    def _update_timeline(self) -> None:
+        if not self._timeline_stale or self.tabs.currentWidget() is not self.timeline:
+            return
+        self._timeline_stale = False
+        self.timeline.set_statements(self.model.layout.rows,
+                                     self.tracker.statements(self.model.filter))
+        current = self.detail.current()
+        self.timeline.view.set_selected(current.id if current else None)
+
+    def _current_statement_changed(self, statement) -> None:
+        self.detail.conflict.show_conflicts(
+            self.tracker.conflicts(statement.id) if statement is not None else [])
+        self.timeline.view.set_selected(statement.id if statement is not None else None)
 
     def focus_detail(self) -> None:
         target = self.detail.list if self.detail.list.isVisible() else self.detail.editor.stance
@@ -279,6 +327,7 @@ class MainWindow(QMainWindow):
         old.close()
         self.model.set_tracker(tracker)
         self._store_opened()
+        self._timeline_changed()
         return True
 
     def _store_opened(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from s400tracker.gui import settings as prefs
+from s400tracker.gui import settings as prefs, share_flow
 from s400tracker.gui import speakers_flow
 
 
@@ -49,6 +49,18 @@ def build_menus(w) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.export_matrix_action)
     file_menu.addAction(w.export_long_action)
+    w.export_briefing_action = _action(w, "Export &briefing…", lambda: share_flow.export_briefing(w),
+                                       QKeySequence("Ctrl+B"),
+                                       "One HTML file: timeline, matrix, statements and notes, "
+                                       "as filtered")
+    file_menu.addAction(w.export_briefing_action)
+    file_menu.addSeparator()
+    w.export_bundle_action = _action(w, "Export &annotations…", lambda: share_flow.export_bundle(w),
+                                     tip="Your annotations and corrections, for another analyst")
+    w.import_bundle_action = _action(w, "Import a&nnotations…", lambda: share_flow.import_bundle(w),
+                                     tip="Merge another analyst's annotation bundle")
+    file_menu.addAction(w.export_bundle_action)
+    file_menu.addAction(w.import_bundle_action)
     file_menu.addSeparator()
     w.quit_action = _action(w, "&Quit", w.close, Key.Quit)
     file_menu.addAction(w.quit_action)
@@ -86,6 +98,12 @@ def build_menus(w) -> None:
     w.calendar_action = _action(w, "Full &calendar", w.filters.calendar.toggle,
                                 QKeySequence("Ctrl+K"))
     view.addAction(w.calendar_action)
+    w.matrix_tab_action = _action(w, "&Matrix", lambda: w.tabs.setCurrentIndex(0),
+                                  QKeySequence("Ctrl+1"))
+    w.timeline_tab_action = _action(w, "&Timeline", lambda: w.tabs.setCurrentIndex(1),
+                                    QKeySequence("Ctrl+2"))
+    view.addAction(w.matrix_tab_action)
+    view.addAction(w.timeline_tab_action)
     w.refresh_action = _action(w, "&Reload", w.refresh, Key.Refresh)
     view.addAction(w.refresh_action)
     view.addSeparator()

@@ -8,18 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-# One hue per stance family: hostile reds, firm blues, conciliatory greens, neutral grey.
-STANCE_HUES = {
-    "comment": "#8c8c8c",
-    "appeal": "#e0a030",
-    "dialogue": "#3fa35b",
-    "reaffirm": "#3f7fc0",
-    "demand": "#e07b30",
-    "reject": "#c0504d",
-    "condemn": "#b03a48",
-    "threaten": "#8e2c8e",
-    "approve": "#2e9e8f",
-}
+from s400tracker.core.timeline import STANCE_COLORS
+
+STANCE_HUES = STANCE_COLORS  # one table for cells, timeline and briefing
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from s400tracker.core.model import Statement
 from s400tracker.gui import labels
 from s400tracker.gui.widgets.annotation_editor import AnnotationEditor
+from s400tracker.gui.widgets.conflict_box import ConflictBox
 
 
 def _label(selectable: bool = True, bold: bool = False) -> QLabel:
@@ -35,6 +36,7 @@ class DetailPanel(QWidget):
     show_in_article = Signal(object)   # Statement
     move_requested = Signal(object)    # Statement
     hide_requested = Signal(object)    # Statement
+    current_changed = Signal(object)   # Statement | None: the window shows its conflicts
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -58,6 +60,7 @@ class DetailPanel(QWidget):
         self.context_title.setText("In context")
         self.context = _label()
         self.editor = AnnotationEditor()
+        self.conflict = ConflictBox()
 
         self.article_button = QPushButton("Show in article")
         self.article_button.setToolTip("Open the article with the quote highlighted")
@@ -83,6 +86,7 @@ class DetailPanel(QWidget):
         inner.addWidget(self.context_title)
         inner.addWidget(self.context)
         inner.addWidget(_rule())
+        inner.addWidget(self.conflict)
         inner.addWidget(self.editor)
         inner.addStretch()
         self.body = body
@@ -128,6 +132,7 @@ class DetailPanel(QWidget):
         s = self._statements[row] if 0 <= row < len(self._statements) else None
         self.editor.load(s)
         self.body.setVisible(s is not None)
+        self.current_changed.emit(s)
         if s is None:
             return
         self.quote.setText(f"“{s.quote}”")
