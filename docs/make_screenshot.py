@@ -1,7 +1,8 @@
 """Take docs/screenshot-matrix.png: the main window on a fresh copy of the seeds, with Kalın's
-statements of 11 February 2021 selected. Run under Xvfb:
+statements of 11 February 2021 selected; with `timeline`, docs/screenshot-timeline.png: the same
+on the Timeline tab. Run under Xvfb:
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/make_screenshot.py
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/make_screenshot.py [timeline]
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from s400tracker.gui.app import make_app
 from s400tracker.gui.main_window import MainWindow
 from s400tracker.services.tracker import Tracker
 
-OUT = Path(__file__).resolve().parent / "screenshot-matrix.png"
+DOCS = Path(__file__).resolve().parent
 
 
 def main() -> int:
+    timeline = "timeline" in sys.argv[1:]
+    out = DOCS / ("screenshot-timeline.png" if timeline else "screenshot-matrix.png")
     app = make_app()
     folder = Path(tempfile.mkdtemp(prefix="s400shot-"))
     tracker = Tracker.open(folder / "tracker.db", seed=True)
@@ -37,15 +40,18 @@ def main() -> int:
     def shoot() -> None:
         window.select_cell("kalin", dt.date(2021, 2, 11))
         window.view.setFocus()
+        if timeline:
+            window.tabs.setCurrentIndex(1)
+            window.timeline.view.setFocus()
         app.processEvents()
-        app.primaryScreen().grabWindow(0).save(str(OUT))
+        app.primaryScreen().grabWindow(0).save(str(out))
         window.close()
         app.quit()
 
     QTimer.singleShot(800, shoot)
     app.exec()
     window.tracker.close()
-    print(OUT)
+    print(out)
     return 0
 
 

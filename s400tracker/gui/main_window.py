@@ -179,8 +179,9 @@ class MainWindow(QMainWindow):
         if not self._timeline_stale or self.tabs.currentWidget() is not self.timeline:
             return
         self._timeline_stale = False
-        self.timeline.set_statements(self.model.layout.rows,
-                                     self.tracker.statements(self.model.filter))
+        # The matrix's rows, in its order (grouped), so both tabs list actors alike.
+        rows = [self.model.actor_at(r) for r in range(self.model.rowCount())]
+        self.timeline.set_statements(rows, self.tracker.statements(self.model.filter))
         current = self.detail.current()
         self.timeline.view.set_selected(current.id if current else None)
 

@@ -89,6 +89,11 @@ def render(store: Store, f: StatementFilter = StatementFilter(),
     all_actors = store.actors()
     actors = [a for a in all_actors if (not f.actors or a.key in f.actors)
               and (not f.groups or a.group in f.groups)]
+    # Grouped as in the app's matrix: groups in the order the actors file introduces them.
+    order: dict[str, int] = {}
+    for a in all_actors:
+        order.setdefault(a.group, len(order))
+    actors.sort(key=lambda a: (order[a.group], a.position))
     statements = store.statements(f.replace(tracked_only=True))
     generated = generated or dt.datetime.now(dt.timezone.utc)
     timeline = layout(actors, statements, width=1040)
