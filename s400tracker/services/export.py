@@ -13,7 +13,7 @@ import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator, Sequence, TextIO
+from typing import IO, Iterable, Iterator, Sequence, TextIO
 
 from s400tracker.core.model import Actor, Statement
 from s400tracker.core.query import StatementFilter
@@ -41,7 +41,9 @@ def safe_cell(value: object, escape_formulas: bool = True) -> str:
     text = "" if value is None else str(value)
     if escape_formulas and text.startswith(FORMULA_STARTS):
         text = "'" + text
-    if _excel_length(text) > EXCEL_CELL_LIMIT:
+    # A character counts at most twice, so a short cell needs no counting (most cells: the
+    # count walked every character of 1.7 million cells in a 100,000-statement export).
+    if len(text) * 2 > EXCEL_CELL_LIMIT and _excel_length(text) > EXCEL_CELL_LIMIT:
         text = _cut(text, EXCEL_CELL_LIMIT - _excel_length(CUT_MARKER)) + CUT_MARKER
     return text
 
@@ -66,10 +68,16 @@ def write_matrix(
 ) -> None:
     """Header `actor` then the ISO days with statements, ascending; one row per actor; each cell
     that actor's quotes of that day, one per line. Undated statements appear only in `long`."""
+    write_matrix_rows(stream, actors, ((s.actor, s.date.isoformat(), s.quote) for s in statements
+                                       if s.actor is not None and s.date is not None), options)
+
+
+def write_matrix_rows(stream: TextIO, actors: Sequence[Actor],
+                      quotes: Iterable[tuple[str, str, str]], options: CsvOptions) -> None:
+    """write_matrix from (actor key, ISO day, quote) triples, in statement order."""
     by_cell: dict[tuple[str, str], list[str]] = {}
-    for s in statements:
-        if s.actor is not None and s.date is not None:
-            by_cell.setdefault((s.actor, s.date.isoformat()), []).append(s.quote)
+    for actor, day, quote in quotes:
+        by_cell.setdefault((actor, day), []).append(quote)
     days = sorted({day for _, day in by_cell})
     writer = _writer(stream, options)
     writer.writerow(["actor", *days])
@@ -124,7 +132,8 @@ def export_matrix(
     """Write the matrix CSV of statements matching `f` to `dest` (a path, a text stream or "-")."""
     actors = _actors(store, f)
     with open_output(dest) as stream:
-        write_matrix(stream, actors, store.statements(f.replace(tracked_only=True)), options)
+        write_matrix_rows(stream, actors, store.dated_quotes(f.replace(tracked_only=True)),
+                          options)
 
 
 def export_long(

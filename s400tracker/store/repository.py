@@ -444,6 +444,15 @@ class Store:
         return [q.to_statement(r, sources.get(r["id"], ())) for r in rows]
 
     @_guarded
+    def dated_quotes(self, f: StatementFilter = StatementFilter()) -> list[tuple[str, str, str]]:
+        """(actor key, ISO day, quote) of the dated statements of tracked actors matching `f`,
+        in statements() order: what the matrix export needs, in one query, no sources."""
+        clause, params = q.where(f)
+        sql = (f"SELECT s.eff_actor, s.eff_date, s.quote {q.FROM} WHERE {clause} "
+               f"AND s.eff_actor IS NOT NULL AND s.eff_date IS NOT NULL {q.ORDER}")
+        return self._db.execute(sql, params).fetchall()
+
+    @_guarded
     def statement_count(self, f: StatementFilter = StatementFilter()) -> int:
         clause, params = q.where(f)
         return self._db.execute(

@@ -1,0 +1,163 @@
+"""The archive-scale benchmark: one command, a table of figure, target and ratio.
+
+    .venv/bin/python -m bench            # the full run (20,000 articles, 100,000 statements)
+    .venv/bin/python -m bench --quick    # small sizes: a smoke test of every row, in seconds
+
+Generated data goes to bench/out/ (gitignored; --out elsewhere). Ratios are figure / target
+(≤ 1 meets it) and, where one exists, figure / a baseline measured in the same run.
+Not part of the test suite; CI never runs the full bench.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench import bigstore, generate
+
+PY = sys.executable
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def run_json(args: list[str]) -> tuple[dict, float]:
+    """Run `python ARGS` in a new process; its last stdout line as JSON, and when it started."""
+    started = time.time()
+    out = subprocess.run([PY, *args], env=ENV, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1]), started
+
+
+def launch(args: list[str], repeat: int) -> tuple[float, dict]:
+    """Median seconds from process start to first paint (and the last run's other figures)."""
+    times, last = [], {}
+    for _ in range(repeat):
+        last, started = run_json(args)
+        times.append(last["painted"] - started)
+    return statistics.median(times), last
+
+
+def extract_rate(folder: Path, n: int) -> float:
+    start = time.perf_counter()
+    with open(os.devnull, "w") as null:
+        subprocess.run([PY, "-m", "s400tracker", "extract", str(folder)], stdout=null, check=True)
+    return n / (time.perf_counter() - start)
+
+
+def import_run(folder: Path, db: Path) -> dict:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    out, _ = run_json(["-m", "bench.import_probe", str(folder), str(db)])
+    return out
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor())
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    try:
+        from PySide6 import __version__ as pyside
+        from PySide6.QtCore import qVersion
+        qt = f"Qt {qVersion()} (PySide6 {pyside})"
+    except ImportError:
+        qt = "Qt not installed"
+    return (f"{os.cpu_count()} cores ({cpu}), {ram:.0f} GiB RAM, Python "
+            f"{platform.python_version()}, {qt}, SQLite {__import__('sqlite3').sqlite_version}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    sizes = [50, 100, 200] if quick else [1000, 5000, 20000]
+    big = dict(statements=3000, actors=40, dates=200) if quick else {}
+    repeat = 1 if quick else 3
+    out = args.out
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    rows: list[tuple[str, str, float, float, str]] = []   # figure, value, target, ratio, note
+
+    def row(name, value, unit, target, lower_better=True, baseline=None, base_label=""):
+        ratio = value / target if lower_better else target / value
+        note = f"{value / baseline:.2f}× {base_label}" if baseline else ""
+        rows.append((name, f"{value:,.0f} {unit}" if value >= 100 else f"{value:.3g} {unit}",
+                     f"{'≤' if lower_better else '≥'} {target:,} {unit}", ratio, note))
+
+    print(f"machine: {machine()}", flush=True)
+    # Extraction and import at three sizes: they should grow linearly.
+    articles = out / "articles"
+    generate.generate(sizes[-1], articles, seed=400, style="news")
+    rates, imports = {}, {}
+    for n in sizes:
+        folder = out / f"articles-{n}"
+        folder.mkdir()
+        for p in sorted(articles.glob("*.txt"))[:n]:
+            os.link(p, folder / p.name)
+        shutil.copy(articles / "articles.csv", folder / "articles.csv")
+        rates[n] = extract_rate(folder, n)
+        imports[n] = import_run(folder, out / f"import-{n}.db")
+        print(f"  {n} articles: extract {rates[n]:.0f}/s, import {imports[n]['seconds']:.1f} s",
+              flush=True)
+    n = sizes[-1]
+    from bench.import_probe import in_process_rate
+    inproc = in_process_rate(out / f"articles-{sizes[0]}")
+    row(f"extract CLI, {n} articles of ~3 KB, one process", rates[n], "articles/s", 500,
+        lower_better=False, baseline=None)
+    rows[-1] = rows[-1][:4] + (f"in-process {inproc:.0f}/s; at {sizes[0]}/{sizes[1]}: "
+                               f"{rates[sizes[0]]:.0f}/{rates[sizes[1]]:.0f}/s",)
+    imp = imports[n]
+    row(f"import {n} articles into a new store", imp["seconds"], "s", 60 * n / 20000)
+    rows[-1] = rows[-1][:4] + (f"{imp['progress_calls']} progress calls; at {sizes[0]}/"
+                               f"{sizes[1]}: {imports[sizes[0]]['seconds']:.1f}/"
+                               f"{imports[sizes[1]]['seconds']:.1f} s",)
+    row("import peak memory (writer + extraction workers)", imp["peak_mb"], "MB", 500)
+
+    # The archive-sized store.
+    db = out / "big.db"
+    info = bigstore.build(db, **big)
+    print(f"  big store: {info['statements']} statements in {info['seconds']:.1f} s", flush=True)
+    bare, _ = launch(["-m", "bench.gui_probe", "bare"], repeat)
+    big_launch, _ = launch(["-m", "bench.gui_probe", "app", str(db)], repeat)
+    figures, _ = run_json(["-m", "bench.gui_probe", "app", str(db), "--measure"])
+    base = run_json(["-m", "bench.import_probe", "--baselines", str(db)])[0]
+    label = f"{info['statements']:,} statements"
+    row(f"launch to first paint, {label}", big_launch, "s", 2, baseline=bare,
+        base_label="bare window")
+    row("matrix rebuild after a filter change (median)", figures["filter_ms"], "ms", 150,
+        baseline=base["group_by_ms"], base_label="plain SQL GROUP BY")
+    rows[-1] = rows[-1][:4] + (rows[-1][4] + f"; worst {figures['filter_max_ms']:.0f} ms, "
+                               f"days↔weeks {figures['bucket_ms']:.0f} ms",)
+    row("full-text search, quotes and notes (first 200)", figures["fts_ms"], "ms", 50,
+        baseline=base["fts_ms"], base_label="plain FTS MATCH")
+    row("paint a 1280×800 viewport of the matrix", figures["paint_ms"], "ms", 30)
+    for kind in ("matrix", "long"):
+        row(f"export {kind} CSV", base[f"export_{kind}_s"], "s", 2,
+            baseline=base["select_s"], base_label="plain SELECT of the rows")
+    row("resident memory, window open", figures["rss_after_mb"], "MB", 400)
+    seeds = out / "seeds.db"
+    base2 = run_json(["-m", "bench.import_probe", "--seeds", str(seeds)])[0]
+    seeds_launch, _ = launch(["-m", "bench.gui_probe", "app", str(seeds)], repeat)
+    row("launch on the seeds store", seeds_launch, "s", 2 * bare, baseline=bare,
+        base_label="bare window")
+    rows[-1] = rows[-1][:2] + (f"≤ 2× bare ({2 * bare:.2f} s)",) + rows[-1][3:]
+    del base2
+
+    print(f"\n| figure | value | target | ratio to target | vs baseline / notes |")
+    print("|---|---|---|---|---|")
+    for name, value, target, ratio, note in rows:
+        mark = "" if ratio <= 1 else " **miss**"
+        print(f"| {name} | {value} | {target} | {ratio:.2f}{mark} | {note} |")
+    print(f"\nbare PySide6 window launch: {bare:.2f} s; {machine()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
