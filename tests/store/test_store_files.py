@@ -188,3 +188,21 @@ def test_a_store_someone_else_is_writing_opens_and_waits_its_turn(tmp_path):
     finally:
         release.join()
         other.close()
+
+
+def test_a_version_1_store_gains_the_sharing_tables_and_keeps_its_work(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    with Store.open(path, ACTORS) as s:
+        s.add_document(make_document('"No", Akar said.'), [])
+    monkeypatch.undo()
+    assert user_version(path) == 1
+    with Store.open(path, ACTORS) as s:
+        assert s.backup_made is not None and s.document_count() == 1
+    assert user_version(path) == schema.current_version()
+    conn = sqlite3.connect(path)
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        conn.close()
+    assert {"annotation_history", "annotation_conflicts", "edits"} <= names
