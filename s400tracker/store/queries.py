@@ -70,6 +70,8 @@ def where(f: StatementFilter) -> tuple[str, list]:
         clauses.append(f"{expr} IN ({', '.join('?' * len(values))})")
         params.extend(values)
 
+    # Another outlet's report of a statement shows as a source of that statement, not as a row.
+    clauses.append("s.same_as IS NULL")
     if not f.include_hidden:
         clauses.append("s.hidden = 0")
     if f.tracked_only:
@@ -117,9 +119,13 @@ def where(f: StatementFilter) -> tuple[str, list]:
             "s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?"
             " UNION SELECT s2.rowid FROM annotations_fts"
             " JOIN annotations a2 ON a2.rowid = annotations_fts.rowid"
-            " JOIN statements s2 ON s2.id = a2.statement_id WHERE annotations_fts MATCH ?)"
+            " JOIN statements s2 ON s2.id = a2.statement_id WHERE annotations_fts MATCH ?"
+            # another outlet's wording of a statement finds the statement it was merged into
+            " UNION SELECT c.rowid FROM statements_fts"
+            " JOIN statements r ON r.rowid = statements_fts.rowid"
+            " JOIN statements c ON c.id = r.same_as WHERE statements_fts MATCH ?)"
         )
-        params.extend([match, match])
+        params.extend([match, match, match])
     if f.document_id is not None:
         clauses.append("s.id IN (SELECT statement_id FROM mentions WHERE document_id = ?)")
         params.append(f.document_id)
@@ -169,15 +175,17 @@ def to_statement(row: dict, sources: tuple[Source, ...]) -> Statement:
     )
 
 
+# A statement's sources: its own mentions and those of the reports merged into it (same_as).
 SOURCES = """
-SELECT m.statement_id, m.document_id, d.title, d.outlet, d.published, d.path,
+SELECT COALESCE(st.same_as, m.statement_id) AS statement_id, m.document_id, d.title, d.outlet,
+       d.published, d.path,
        m."start", m."end", m.speaker_start, m.speaker_end, m.context_start, m.context_end,
        CASE WHEN m.context_end > m.context_start
             THEN substr(d.text, m.context_start + 1, m.context_end - m.context_start)
             ELSE substr(d.text, m."start" + 1, m."end" - m."start") END AS context
-FROM mentions m JOIN documents d ON d.id = m.document_id
-WHERE m.statement_id IN ({marks})
-ORDER BY m.document_id, m."start"
+FROM mentions m JOIN documents d ON d.id = m.document_id JOIN statements st ON st.id = m.statement_id
+WHERE m.statement_id IN ({marks}) OR st.same_as IN ({marks})
+ORDER BY st.same_as IS NOT NULL, d.published, m.document_id, m."start"
 """
 
 

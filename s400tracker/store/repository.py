@@ -24,6 +24,7 @@ from s400tracker.core.ids import analyst_statement_id, statement_id
 from s400tracker.core.matrix import CellCount
 from s400tracker.core.model import KINDS, STANCES, Actor, Annotation, Document, Found, Statement
 from s400tracker.core.query import BUCKETS, StatementFilter
+from s400tracker.store import merging
 from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
 from s400tracker.store.opening import check_file, connect, describe
@@ -269,6 +270,8 @@ class Store:
             doc_id = cursor.lastrowid
             self._write_extraction(doc_id, document.sha256, _iso(document.published), found,
                                    new_document=True)
+            if found:
+                merging.merge_document(self._db.conn, doc_id)
         return doc_id, True
 
     @_guarded
@@ -285,7 +288,24 @@ class Store:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no document {document_id}")
-            return self._write_extraction(document_id, row[0], row[1], found)
+            change = self._write_extraction(document_id, row[0], row[1], found)
+            if found:
+                merging.merge_document(self._db.conn, document_id)
+            return change
+
+    @_guarded
+    def split_merged(self, statement_id: str) -> list[str]:
+        """Undo the merging of other outlets' reports into this statement; they become statements
+        of their own and stay apart through re-extraction. Returns their ids."""
+        with self._write():
+            self._require(statement_id)
+            return merging.split(self._db.conn, statement_id)
+
+    @_guarded
+    def rejoin_merged(self, statement_id: str, ids: list[str]) -> None:
+        with self._write():
+            self._require(statement_id)
+            merging.rejoin(self._db.conn, statement_id, ids)
 
     _UPSERT_STATEMENT = """
         INSERT INTO statements (id, actor_key, speaker, date, date_basis, quote, kind,
@@ -472,7 +492,7 @@ class Store:
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
             sql = q.SOURCES.format(marks=", ".join("?" * len(chunk)))
-            for r in self._db.query(sql, chunk):
+            for r in self._db.query(sql, chunk + chunk):
                 out.setdefault(r["statement_id"], []).append(q.to_source(r))
         return {k: tuple(v) for k, v in out.items()}
 

@@ -171,8 +171,21 @@ def _create_v2(db: Database) -> None:
         db.execute(stmt)
 
 
+# Version 3: one statement reported by several outlets (store/merging.py).
+_V3 = """
+ALTER TABLE statements ADD COLUMN same_as TEXT REFERENCES statements(id) ON DELETE SET NULL;
+ALTER TABLE statements ADD COLUMN merge_blocked INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX statements_same_as ON statements (same_as) WHERE same_as IS NOT NULL;
+"""
+
+
+def _create_v3(db: Database) -> None:
+    for stmt in _statements(_V3):
+        db.execute(stmt)
+
+
 Migration = Callable[[Database], None]
-MIGRATIONS: list[Migration] = [_create_v1, _create_v2]
+MIGRATIONS: list[Migration] = [_create_v1, _create_v2, _create_v3]
 
 
 def current_version() -> int:
