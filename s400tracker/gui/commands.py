@@ -101,6 +101,23 @@ class HideCommand(QUndoCommand):
         self.changed(self.statement_id)
 
 
+class SplitCommand(QUndoCommand):
+    """Other outlets' reports that were merged into a statement, made statements of their own."""
+
+    def __init__(self, tracker, statement_id: str, changed: Changed):
+        super().__init__("Split merged reports")
+        self.tracker, self.statement_id, self.changed = tracker, statement_id, changed
+        self.split: list[str] = []
+
+    def redo(self) -> None:
+        self.split = self.tracker.split_merged(self.statement_id)
+        self.changed(self.statement_id)
+
+    def undo(self) -> None:
+        self.tracker.rejoin_merged(self.statement_id, self.split)
+        self.changed(self.statement_id)
+
+
 class AddStatementCommand(QUndoCommand):
     """A statement the extractor missed, added from a selection in the article view.
 

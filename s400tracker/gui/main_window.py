@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.detail.show_in_article.connect(self.show_in_article)
         self.detail.move_requested.connect(self.move_statement)
         self.detail.hide_requested.connect(self.hide_statement)
+        self.detail.split_requested.connect(self.split_statement)
         self.detail.current_changed.connect(self._current_statement_changed)
         self.detail.conflict.resolve.connect(lambda *a: share_flow.resolve(self, *a))
         self.timeline.view.statement_clicked.connect(self.select_statement)
@@ -280,6 +281,11 @@ class MainWindow(QMainWindow):
     def hide_statement(self, statement) -> None:
         self.undo_stack.push(commands.HideCommand(self.tracker, statement.id, True, self._changed))
         self.statusBar().showMessage("Statement hidden — Ctrl+Z brings it back", 5000)
+
+    def split_statement(self, statement) -> None:
+        self.undo_stack.push(commands.SplitCommand(self.tracker, statement.id, self._changed))
+        self.statusBar().showMessage("Reports split into statements of their own — Ctrl+Z merges them again",
+                                     5000)
 
     def show_in_article(self, statement) -> ArticleView | None:
         if not statement.sources:

@@ -26,6 +26,7 @@
       t.annotate(statement_id, note="", tags=(), stance=None, author=None) -> Annotation | None
       t.move_statement(statement_id, actor=UNSET, date=UNSET) -> Statement   (None: as extracted)
       t.hide(statement_id) / t.unhide(statement_id) -> Statement
+      t.split_merged(statement_id) -> ids; t.rejoin_merged(statement_id, ids)   other outlets' reports
       t.add_statement(document_id, start, end, actor, date=None, kind="direct", speaker=None)
       t.delete_statement(statement_id)                 only statements the analyst added
       Each edit also records who made it and when, and the annotation versions it replaced, so
@@ -275,6 +276,13 @@ class Tracker:
 
     def unhide(self, statement_id: str) -> Statement:
         return work.set_hidden(self.store, statement_id, False, self.author)
+
+    def split_merged(self, statement_id: str) -> list[str]:
+        """Other outlets' reports merged into this statement become statements of their own."""
+        return self.store.split_merged(statement_id)
+
+    def rejoin_merged(self, statement_id: str, ids: list[str]) -> None:
+        self.store.rejoin_merged(statement_id, ids)
 
     def add_statement(
         self,

@@ -36,6 +36,7 @@ class DetailPanel(QWidget):
     show_in_article = Signal(object)   # Statement
     move_requested = Signal(object)    # Statement
     hide_requested = Signal(object)    # Statement
+    split_requested = Signal(object)   # Statement: its merged reports from other outlets
     current_changed = Signal(object)   # Statement | None: the window shows its conflicts
 
     def __init__(self, parent=None):
@@ -68,11 +69,14 @@ class DetailPanel(QWidget):
         self.move_button.setToolTip("Attribute this statement to another actor or date")
         self.hide_button = QPushButton("Hide")
         self.hide_button.setToolTip("Hide a statement the extractor got wrong (undo brings it back)")
+        self.split_button = QPushButton("Split")
+        self.split_button.setToolTip("These outlets report different statements: make each its own")
+        self.split_button.clicked.connect(lambda: self._emit(self.split_requested))
         self.article_button.clicked.connect(lambda: self._emit(self.show_in_article))
         self.move_button.clicked.connect(lambda: self._emit(self.move_requested))
         self.hide_button.clicked.connect(lambda: self._emit(self.hide_requested))
         buttons = QHBoxLayout()
-        for b in (self.article_button, self.move_button, self.hide_button):
+        for b in (self.article_button, self.move_button, self.hide_button, self.split_button):
             buttons.addWidget(b)
         buttons.addStretch()
 
@@ -146,15 +150,19 @@ class DetailPanel(QWidget):
         )
         if s.sources:
             src = s.sources[0]
-            more = f"\n(and {len(s.sources) - 1} more articles)" if len(s.sources) > 1 else ""
-            self.source.setText(
-                f"Source: {src.outlet or 'unknown outlet'} — {src.title}, "
-                f"published {labels.day(src.published)}{more}")
+            lines = [f"Source: {src.outlet or 'unknown outlet'} — {src.title}, "
+                     f"published {labels.day(src.published)}"]
+            # The same statement as other outlets reported it, each in its own wording.
+            for other in s.sources[1:]:
+                lines.append(f"Also: {other.outlet or 'unknown outlet'} — {other.title}, "
+                             f"{labels.day(other.published)}")
+            self.source.setText("\n".join(lines))
             self.context.setText(" ".join(src.context.split()))
         else:
             self.source.setText("Source: none")
             self.context.setText("")
         self.article_button.setEnabled(bool(s.sources))
+        self.split_button.setVisible(len({src.document_id for src in s.sources}) > 1)
 
 
 def _rule() -> QFrame:
