@@ -113,8 +113,8 @@ def cmd_import(args) -> int:
 
     with _open(args.db) as tracker:
         report = tracker.import_paths(args.paths, progress=show)
-    for result in report.results:
-        print(result.line())
+    for line in report.lines():
+        print(line)
     print(report.summary())
     return EXIT_OK if report.ok else EXIT_FAILED
 

@@ -47,6 +47,10 @@ class FileResult:
 class ImportReport:
     results: tuple[FileResult, ...]
     cancelled: bool = False
+    inferred: tuple = ()            # inference.Inference: undated articles dated after the import
+
+    def lines(self) -> list[str]:
+        return [r.line() for r in self.results] + [i.line() for i in self.inferred]
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -63,6 +67,8 @@ class ImportReport:
         )
         if self.count(SKIPPED):
             text += f", {self.count(SKIPPED)} skipped"
+        if self.inferred:
+            text += f", {len(self.inferred)} dated by inference"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -160,7 +166,13 @@ def import_paths(
     finally:
         if pool is not None:
             pool.close()
-    return ImportReport(tuple(results), cancelled)
+    inferred: list = []
+    if not cancelled and any(r.status == ADDED for r in results):
+        # New articles may be the dated twins of undated ones, or undated themselves.
+        from s400tracker.services.inference import infer_undated
+
+        inferred = infer_undated(store, extract_fn, index if index is not None else make_index(actors))
+    return ImportReport(tuple(results), cancelled, tuple(inferred))
 
 
 class _Job:

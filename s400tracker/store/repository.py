@@ -24,7 +24,7 @@ from s400tracker.core.ids import analyst_statement_id, statement_id
 from s400tracker.core.matrix import CellCount
 from s400tracker.core.model import KINDS, STANCES, Actor, Annotation, Document, Found, Statement
 from s400tracker.core.query import BUCKETS, StatementFilter
-from s400tracker.store import merging
+from s400tracker.store import inference, merging
 from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
 from s400tracker.store.opening import check_file, connect, describe
@@ -292,6 +292,22 @@ class Store:
             if found:
                 merging.merge_document(self._db.conn, document_id)
             return change
+
+    @_guarded
+    def undated_documents(self) -> list[int]:
+        """Articles without a publication date, not even an inferred one."""
+        return [r[0] for r in self._db.execute(
+            "SELECT id FROM documents WHERE published IS NULL ORDER BY id")]
+
+    @_guarded
+    def publication_votes(self, document_id: int) -> list[tuple[dt.date, int]]:
+        return inference.publication_votes(self._db.conn, document_id)
+
+    @_guarded
+    def set_publication(self, document_id: int, published: dt.date | None, basis: str) -> None:
+        with self._write():
+            self._db.execute("UPDATE documents SET published = ?, date_basis = ? WHERE id = ?",
+                             [_iso(published), basis, document_id])
 
     @_guarded
     def split_merged(self, statement_id: str) -> list[str]:
