@@ -197,6 +197,8 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
         if _inside(cue_start, masked):
             continue
         before = toks[i - 1][2] if i > 0 else ""
+        if cue[0].isupper() and i == 0 and len(toks) > 1 and toks[1][2][:1].isupper():
+            continue  # "State Department spokesperson …": a name, not a verb
         if cue[0].isupper() and i > 0:
             if headline is None:
                 words = [w for _, _, w in toks if w[0].isalpha()]
@@ -228,6 +230,11 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
             after_comma = before == "," or text[max(s, cue_start - 3):cue_start].rstrip()[-2:] in (',"', ",”", ",’")
             if found and after_comma:
                 found.append(Attribution(cue_start, cue_end, cue, None, "participle", (s, e)))
+            elif before.lower() not in ("," , "and") and _WITH_BEFORE.search(text, max(s, cue_start - 80), cue_start):
+                # "…, with an official saying that …": the one named after "with" speaks.
+                subject = phrase_before(text, toks, i, time_spans)
+                if subject is not None and not subject.possessive:
+                    found.append(Attribution(cue_start, cue_end, cue, subject, "subject", (s, e)))
             elif after_comma:
                 # "Erdogan linked his message to history, saying: …": the sentence's subject speaks.
                 lead = _leading_subject(text, toks)
@@ -243,6 +250,7 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
 _INTRO_WORDS = frozenset("""on in at after before while when during since as following despite amid with for from
     by under earlier later meanwhile however also speaking asked addressing responding writing although though
     last this yesterday today""".split())
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){1,6}$", re.IGNORECASE)
 _PASSIVE = frozenset("is are was were be been being am".split())
 
 
@@ -344,6 +352,8 @@ def _nested(text: str, att: Attribution, found: list[Attribution]) -> bool:
     """'Peskov said Moscow regretted the decision': the second verb is inside what was said."""
     if att.mode != "subject" or att.speaker is None or att.speaker.pronoun:
         return False
+    if text[:att.speaker.start].rstrip().endswith(","):
+        return False   # "Commenting on what Russia announced, Nauert noted …": the main clause
     for earlier in found:
         if earlier.mode in ("subject", "inverted") and not cues.is_act(earlier.cue) and earlier.cue_end <= att.speaker.start:
             between = text[earlier.cue_end:att.speaker.start]
