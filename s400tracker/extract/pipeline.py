@@ -188,10 +188,15 @@ def _inside(pos: int, spans) -> bool:
 
 def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribution]:
     text = art.text
-    toks = tokens(text, s, e)
+    hit_list = _between(art.cue_hits, art.cue_hits, s, e)
+    if not hit_list:
+        return []   # a quotation alone: its speaker comes from elsewhere (colon, continuation)
+    # Words after the last verb of saying matter only for a speaker named after it ("said X on
+    # Monday"): tokenizing the rest of a long sentence would be wasted.
+    toks = tokens(text, s, min(e, hit_list[-1] + _AFTER_LAST_CUE))
     time_spans = [(x.start, x.end) for x in exprs]
     found: list[Attribution] = []
-    hits = set(_between(art.cue_hits, art.cue_hits, s, e))
+    hits = set(hit_list)
     headline = None
     for i, cue_start, cue_end, cue in cues.find_cues(toks, hits):
         if _inside(cue_start, masked):
@@ -251,6 +256,7 @@ _INTRO_WORDS = frozenset("""on in at after before while when during since as fol
     by under earlier later meanwhile however also speaking asked addressing responding writing although though
     last this yesterday today""".split())
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){1,6}$", re.IGNORECASE)
+_AFTER_LAST_CUE = 240
 _PASSIVE = frozenset("is are was were be been being am".split())
 
 
