@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +121,26 @@ def write_long(
         writer.writerow([safe_cell(row[c], options.escape_formulas) for c in LONG_COLUMNS])
 
 
+def write_long_rows(stream: TextIO, actors: Sequence[Actor], rows: Iterable[tuple],
+                    options: CsvOptions) -> None:
+    """write_long from the store's long_rows(): the same cells, without building Statements."""
+    names = {a.key: a.name for a in actors}
+    escape = options.escape_formulas
+    writer = _writer(stream, options)
+    writer.writerow(LONG_COLUMNS)
+    for (sid, actor, day, quote, kind, speaker, titles, note, tags, analyst, suggested,
+         basis, outlet, published, path, start, end, hidden, origin) in rows:
+        stance = analyst or suggested
+        cells = (
+            sid, names.get(actor, actor or ""), day or "", quote, kind, speaker or "",
+            titles or "", note or "", "; ".join(json.loads(tags)) if tags else "", stance or "",
+            basis, "" if stance is None else ("analyst" if analyst else "suggested"),
+            outlet or "", published or "", path or "", "" if start is None else start,
+            "" if end is None else end, "yes" if hidden else "", origin,
+        )
+        writer.writerow([safe_cell(v, escape) for v in cells])
+
+
 def _writer(stream: TextIO, options: CsvOptions):
     if options.bom:
         stream.write("\ufeff")
@@ -143,7 +164,7 @@ def export_long(
     if options.include_untracked:
         f = f.replace(tracked_only=False)
     with open_output(dest) as stream:
-        write_long(stream, store.actors(), store.statements(f), options)
+        write_long_rows(stream, store.actors(), store.long_rows(f), options)
 
 
 def _actors(store: Store, f: StatementFilter) -> list[Actor]:

@@ -489,6 +489,14 @@ class Store:
         return self._db.execute(sql, params).fetchall()
 
     @_guarded
+    def long_rows(self, f: StatementFilter = StatementFilter()) -> list[tuple]:
+        """The long export's rows for statements matching `f`, in statements() order, from one
+        query (no Statement objects, no query per statement): see queries.LONG_ROWS."""
+        clause, params = q.where(f)
+        sql = f"SELECT {q.LONG_ROW_COLUMNS} {q.FROM} {q.LONG_ROW_JOINS} WHERE {clause} {q.ORDER}"
+        return self._db.execute(sql, params).fetchall()
+
+    @_guarded
     def statement_count(self, f: StatementFilter = StatementFilter()) -> int:
         clause, params = q.where(f)
         return self._db.execute(
