@@ -1,5 +1,8 @@
 """extract(text, published, index) -> list[Found]: the whole extractor, pure and deterministic.
 
+It finds statements; suggesting a stance for each is a separate step (stance.with_stances), which
+the import runs and `s400tracker extract`, printing no stance, does not pay for.
+
 One pass over the article's paragraphs and sentences. In each sentence the attributions (a cue
 verb with its speaker phrase) are found first; quotations then take the attribution next to them,
 and clauses of reported speech without quotation marks become 'indirect' statements. A running
@@ -20,7 +23,6 @@ from s400tracker.extract.phrases import DETERMINERS, Phrase, is_media, np_word, 
 from s400tracker.extract.quotes import Quote, find_quotes, opens_with_quote
 from s400tracker.extract.sentences import sentences
 from s400tracker.extract.speakers import ActorIndex, Discourse, Mention
-from s400tracker.extract.stance import suggest
 from s400tracker.extract.text import fold, paragraphs
 from s400tracker.extract.wordtrie import trie_pattern
 
@@ -578,7 +580,6 @@ def _emit(art, start, end, kind, att: Attribution, mention: Mention, date, basis
             date=date,
             date_basis=basis or ("undated" if date is None else "context"),
             cue=att.cue,
-            stance=suggest(cues.lemma(att.cue) if att.cue else "say", wording),
             context_start=sentence[0],
             context_end=sentence[1],
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from s400tracker.extract.cues import lemma
 from s400tracker.extract.wordtrie import trie_pattern
 
 # Checked in order: the first code with a match wins, so a threat inside a condemnation reads as
@@ -66,3 +67,8 @@ def suggest(cue_lemma: str, wording: str) -> str:
     if found:
         return min(found, key=_RANK.__getitem__)
     return _BY_CUE.get(cue_lemma, "comment")
+
+
+def with_stances(found):
+    """The statements with their suggested stance filled in."""
+    return [f._replace(stance=suggest(lemma(f.cue) if f.cue else "say", f.quote)) for f in found]

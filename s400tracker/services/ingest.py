@@ -81,9 +81,17 @@ class ReextractReport:
 
 
 def default_extractor() -> tuple[ExtractFn, Callable[[Sequence[Actor]], object]]:
-    from s400tracker.extract.pipeline import ActorIndex, extract
+    from s400tracker.extract.pipeline import ActorIndex
 
-    return extract, ActorIndex
+    return _extract_with_stances, ActorIndex
+
+
+def _extract_with_stances(text: str, published, index) -> list[Found]:
+    """The extractor's statements, each with the stance its wording suggests."""
+    from s400tracker.extract.pipeline import extract
+    from s400tracker.extract.stance import with_stances
+
+    return with_stances(extract(text, published, index))
 
 
 # Imports of at least this many files extract in worker processes (one per core) while this

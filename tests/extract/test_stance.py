@@ -23,3 +23,14 @@ CASES = [
 def test_suggested_stance(cue, wording, expected):
     assert expected in STANCES
     assert suggest(cue, wording) == expected
+
+
+def test_the_import_gets_a_stance_for_every_statement(seed, index):
+    from s400tracker.extract.pipeline import extract
+    from s400tracker.extract.stance import with_stances
+
+    text, published = seed("000")
+    found = with_stances(extract(text, published, index))
+    assert found and all(f.stance in STANCES for f in found)
+    unjust = next(f for f in found if f.quote == "unjust")
+    assert unjust.stance == "condemn"
