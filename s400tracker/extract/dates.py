@@ -75,12 +75,44 @@ def _weekday(name: str, published: dt.date | None, strictly_before: bool) -> dt.
     return published - dt.timedelta(days=back)
 
 
+# Every expression starts with a digit or with one of these words. Finding their places with
+# str.find (C speed) and trying the full pattern only there beats letting the pattern try every
+# position of the article.
+_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+           "mon", "tue", "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tonight",
+           "this ", "last ", "past ")
+_DIGITS = re.compile(r"\d+")
+
+
+def _matches_folded(folded: str, lo: int, hi: int):
+    starts = set()
+    find = folded.find
+    for word in _STARTS:
+        i = find(word, lo, hi)
+        while i != -1:
+            if i == 0 or not folded[i - 1].isalnum():
+                starts.add(i)
+            i = find(word, i + 1, hi)
+    for m in _DIGITS.finditer(folded, lo, hi):
+        i = m.start()
+        if i == 0 or not folded[i - 1].isalnum():
+            starts.add(i)
+    end = lo
+    for i in sorted(starts):
+        if i < end:
+            continue   # inside the expression just found ("last monday" holds "monday")
+        m = _LOWER.match(folded, i, hi)
+        if m:
+            yield m
+            end = m.end()
+
+
 def time_expressions(text: str, lo: int, hi: int, published: dt.date | None,
                      folded: str | None = None) -> list[TimeExpression]:
     """Time expressions in text[lo:hi]. folded, the text lower-cased with the same offsets, lets
     a case-sensitive pattern do the scan, twice as fast as a case-insensitive one."""
     found = []
-    matches = _LOWER.finditer(folded, lo, hi) if folded is not None else _EXPRESSION.finditer(text, lo, hi)
+    matches = _matches_folded(folded, lo, hi) if folded is not None else _EXPRESSION.finditer(text, lo, hi)
     for m in matches:
         if m.group("iso") or m.group("mdy") or m.group("dmy"):
             found.append(TimeExpression(m.start(), m.end(), _explicit(m.group(0), published), "explicit"))
