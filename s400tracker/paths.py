@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 _REPO = Path(__file__).resolve().parent.parent
@@ -16,6 +15,8 @@ def _bundled(name: str) -> Path:
     in_repo = _REPO / name
     if in_repo.is_dir():
         return in_repo
+    from importlib import resources
+
     return Path(str(resources.files(f"s400tracker.{name}")))
 
 

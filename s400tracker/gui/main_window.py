@@ -17,16 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from s400tracker.core.query import bucket_start
-from s400tracker.gui import commands, labels, settings as prefs, share_flow
-from s400tracker.gui.import_flow import ImportRunner
+from s400tracker.gui import commands, labels, settings as prefs
 from s400tracker.gui.models.matrix_model import MatrixModel
 from s400tracker.gui.palette import STANCE_HUES
-from s400tracker.gui.widgets.article_view import ArticleView
 from s400tracker.gui.widgets.detail_panel import DetailPanel
 from s400tracker.gui.widgets.filter_bar import FilterBar
 from s400tracker.gui.widgets.matrix_view import MatrixView
-from s400tracker.gui.widgets.statement_dialog import StatementDialog
-from s400tracker.gui.widgets.timeline_view import TimelinePanel
 from s400tracker.core.model import STANCES
 from s400tracker.gui.menus import build_menus, fill_recent_menu
 from s400tracker.store import NotFoundError, StoreError
@@ -41,8 +37,8 @@ class MainWindow(QMainWindow):
         self.tracker = tracker
         self.settings = settings
         self.undo_stack = QUndoStack(self)
-        self.importer: ImportRunner | None = None
-        self.articles: list[ArticleView] = []
+        self.importer = None   # an ImportRunner while one runs
+        self.articles: list = []   # open ArticleViews
         self._focus_statement: str | None = None
         self._sized = False
         self._refresh_timer = QTimer(self)
@@ -65,13 +61,16 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
         column.addWidget(self.legend)
-        # The matrix and the timeline: two pictures of the same filtered statements.
-        self.timeline = TimelinePanel()
+        # The matrix and the timeline: two pictures of the same filtered statements. The
+        # timeline's panel is built when its tab is first shown (the first paint is the matrix).
+        self.timeline = None
+        self._timeline_tab = QWidget()
+        QVBoxLayout(self._timeline_tab).setContentsMargins(0, 0, 0, 0)
         self._timeline_stale = True
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(left, "Matrix")
-        self.tabs.addTab(self.timeline, "Timeline")
+        self.tabs.addTab(self._timeline_tab, "Timeline")
         self.tabs.currentChanged.connect(lambda _i: self._update_timeline())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
@@ -104,8 +103,7 @@ class MainWindow(QMainWindow):
         self.detail.hide_requested.connect(self.hide_statement)
         self.detail.split_requested.connect(self.split_statement)
         self.detail.current_changed.connect(self._current_statement_changed)
-        self.detail.conflict.resolve.connect(lambda *a: share_flow.resolve(self, *a))
-        self.timeline.view.statement_clicked.connect(self.select_statement)
+        self.detail.conflict.resolve.connect(self._resolve_conflict)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.view.setFocus)
@@ -177,9 +175,15 @@ class MainWindow(QMainWindow):
         self._update_timeline()
 
     def _update_timeline(self) -> None:
-        if not self._timeline_stale or self.tabs.currentWidget() is not self.timeline:
+        if not self._timeline_stale or self.tabs.currentWidget() is not self._timeline_tab:
             return
         self._timeline_stale = False
+        if self.timeline is None:
+            from s400tracker.gui.widgets.timeline_view import TimelinePanel
+
+            self.timeline = TimelinePanel()
+            self.timeline.view.statement_clicked.connect(self.select_statement)
+            self._timeline_tab.layout().addWidget(self.timeline)
         # The matrix's rows, in its order (grouped), so both tabs list actors alike.
         rows = [self.model.actor_at(r) for r in range(self.model.rowCount())]
         self.timeline.set_statements(rows, self.tracker.statements(self.model.filter))
@@ -189,7 +193,13 @@ class MainWindow(QMainWindow):
     def _current_statement_changed(self, statement) -> None:
         self.detail.conflict.show_conflicts(
             self.tracker.conflicts(statement.id) if statement is not None else [])
-        self.timeline.view.set_selected(statement.id if statement is not None else None)
+        if self.timeline is not None:
+            self.timeline.view.set_selected(statement.id if statement is not None else None)
+
+    def _resolve_conflict(self, *args) -> None:
+        from s400tracker.gui import share_flow
+
+        share_flow.resolve(self, *args)
 
     def focus_detail(self) -> None:
         target = self.detail.list if self.detail.list.isVisible() else self.detail.editor.stance
@@ -269,6 +279,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.redo()
 
     def move_statement(self, statement) -> None:
+        from s400tracker.gui.widgets.statement_dialog import StatementDialog
+
         dialog = StatementDialog("Move statement", self.tracker.actors(), statement.actor,
                                  statement.date, quote=statement.quote,
                                  # the store reads "no date" as "the date extraction found"
@@ -287,7 +299,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Reports split into statements of their own — Ctrl+Z merges them again",
                                      5000)
 
-    def show_in_article(self, statement) -> ArticleView | None:
+    def show_in_article(self, statement):
+        """Open the statement's first source in an ArticleView (returned); None without one."""
+        from s400tracker.gui.widgets.article_view import ArticleView
+
         if not statement.sources:
             return None
         src = statement.sources[0]
@@ -299,6 +314,8 @@ class MainWindow(QMainWindow):
         return view
 
     def add_statement(self, document, start: int, end: int) -> None:
+        from s400tracker.gui.widgets.statement_dialog import StatementDialog
+
         current = self.detail.current()
         dialog = StatementDialog("Add statement", self.tracker.actors(),
                                  current.actor if current else None, document.published,
@@ -355,6 +372,8 @@ class MainWindow(QMainWindow):
             self.error("Import in progress", "Wait for the current import to finish.")
             return
         self.detail.editor.flush()
+        from s400tracker.gui.import_flow import ImportRunner
+
         self.import_action.setEnabled(False)
         self.importer = ImportRunner(self.tracker, [Path(p) for p in paths], self)
         self.importer.done.connect(self._import_done)

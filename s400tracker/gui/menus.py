@@ -8,8 +8,18 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from s400tracker.gui import settings as prefs, share_flow
-from s400tracker.gui import speakers_flow
+from s400tracker.gui import settings as prefs
+
+
+def _later(w, module: str, name: str):
+    """A slot calling s400tracker.gui.MODULE.NAME(w), imported when first triggered: the sharing
+    and speakers flows pull in the bundle, briefing and extractor code, which the first paint
+    does not need."""
+    def slot():
+        import importlib
+
+        return getattr(importlib.import_module(f"s400tracker.gui.{module}"), name)(w)
+    return slot
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -49,15 +59,15 @@ def build_menus(w) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.export_matrix_action)
     file_menu.addAction(w.export_long_action)
-    w.export_briefing_action = _action(w, "Export &briefing…", lambda: share_flow.export_briefing(w),
+    w.export_briefing_action = _action(w, "Export &briefing…", _later(w, "share_flow", "export_briefing"),
                                        QKeySequence("Ctrl+B"),
                                        "One HTML file: timeline, matrix, statements and notes, "
                                        "as filtered")
     file_menu.addAction(w.export_briefing_action)
     file_menu.addSeparator()
-    w.export_bundle_action = _action(w, "Export &annotations…", lambda: share_flow.export_bundle(w),
+    w.export_bundle_action = _action(w, "Export &annotations…", _later(w, "share_flow", "export_bundle"),
                                      tip="Your annotations and corrections, for another analyst")
-    w.import_bundle_action = _action(w, "Import a&nnotations…", lambda: share_flow.import_bundle(w),
+    w.import_bundle_action = _action(w, "Import a&nnotations…", _later(w, "share_flow", "import_bundle"),
                                      tip="Merge another analyst's annotation bundle")
     file_menu.addAction(w.export_bundle_action)
     file_menu.addAction(w.import_bundle_action)
@@ -107,7 +117,7 @@ def build_menus(w) -> None:
     w.refresh_action = _action(w, "&Reload", w.refresh, Key.Refresh)
     view.addAction(w.refresh_action)
     view.addSeparator()
-    w.speakers_action = _action(w, "Untracked &speakers…", lambda: speakers_flow.show_speakers(w),
+    w.speakers_action = _action(w, "Untracked &speakers…", _later(w, "speakers_flow", "show_speakers"),
                                 QKeySequence("Ctrl+U"), "Speakers quoted who have no row yet; track one")
     view.addAction(w.speakers_action)
 

@@ -55,17 +55,22 @@ import datetime as dt
 import getpass
 import re
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from s400tracker import paths
 from s400tracker.core.matrix import CellCount, Column, Matrix, build_matrix, layout_matrix
 from s400tracker.core.model import Actor, Annotation, Document, Statement
 from s400tracker.core.query import StatementFilter, bucket_end
-from s400tracker.core.sharing import Conflict
-from s400tracker.services import bundles, export, ingest, report, work
-from s400tracker.store import sharing
-from s400tracker.services.export import CsvOptions
 from s400tracker.store import Store
+
+if TYPE_CHECKING:
+    from s400tracker.core.sharing import Conflict
+    from s400tracker.services import bundles, ingest
+    from s400tracker.services.export import CsvOptions
+
+# The use cases (import, export, bundles, the briefing, edits) are imported by the methods that
+# need them: opening the app's window needs none of them, and their imports (the extractor, the
+# HTML parser, multiprocessing) were a third of its launch.
 
 UNSET = object()
 
@@ -260,10 +265,12 @@ class Tracker:
         stance: str | None = None,
         author: str | None = None,
     ) -> Annotation | None:
+        from s400tracker.services import work
         return work.annotate(self.store, statement_id, note, tags, stance,
                              self.author if author is None else author)
 
     def move_statement(self, statement_id: str, actor=UNSET, date=UNSET) -> Statement:
+        from s400tracker.services import work
         changes = {}
         if actor is not UNSET:
             changes["actor"] = actor
@@ -272,9 +279,11 @@ class Tracker:
         return work.move(self.store, statement_id, self.author, **changes)
 
     def hide(self, statement_id: str) -> Statement:
+        from s400tracker.services import work
         return work.set_hidden(self.store, statement_id, True, self.author)
 
     def unhide(self, statement_id: str) -> Statement:
+        from s400tracker.services import work
         return work.set_hidden(self.store, statement_id, False, self.author)
 
     def split_merged(self, statement_id: str) -> list[str]:
@@ -294,6 +303,7 @@ class Tracker:
         kind: str = "direct",
         speaker: str | None = None,
     ) -> Statement:
+        from s400tracker.services import work
         return work.add_statement(self.store, self.author, document_id, start, end, actor, date,
                                   kind, speaker)
 
@@ -303,44 +313,54 @@ class Tracker:
     # -- sharing ---------------------------------------------------------------------------
 
     def export_bundle(self, dest: str | Path) -> int:
+        from s400tracker.services import bundles
         return bundles.export_bundle(self.store, dest, self.author)
 
     def import_bundle(self, path: str | Path) -> bundles.ImportReport:
+        from s400tracker.services import bundles
         return bundles.import_bundle(self.store, path)
 
     def conflicts(self, statement_id: str | None = None) -> list[Conflict]:
+        from s400tracker.store import sharing
         return sharing.conflicts(self.store, statement_id)
 
     def conflicted_ids(self) -> set[str]:
+        from s400tracker.store import sharing
         return sharing.conflicted_ids(self.store)
 
     def resolve_conflict(self, statement_id: str, conflict_hash: str, choice: str) -> Annotation | None:
+        from s400tracker.services import work
         return work.resolve(self.store, statement_id, conflict_hash, choice, self.author)
 
     def write_report(self, dest: str | Path, filter: StatementFilter = StatementFilter()) -> int:
+        from s400tracker.services import report
         return report.write_report(self.store, dest, filter)
 
     # -- import, re-extraction, export -----------------------------------------------------
 
     def import_paths(self, paths_: Iterable[str | Path], progress=None, cancel=None) -> ingest.ImportReport:
+        from s400tracker.services import ingest
         return ingest.import_paths(
             self.store, [Path(p) for p in paths_], extract_fn=self._extract_fn,
             make_index=self._make_index, progress=progress, cancel=cancel,
         )
 
     def reextract(self, progress=None, cancel=None) -> ingest.ReextractReport:
+        from s400tracker.services import ingest
         return ingest.reextract(
             self.store, extract_fn=self._extract_fn, make_index=self._make_index,
             progress=progress, cancel=cancel,
         )
 
     def export_matrix(self, dest, filter: StatementFilter = StatementFilter(),
-                      options: CsvOptions = CsvOptions()) -> None:
-        export.export_matrix(self.store, dest, filter, options)
+                      options: CsvOptions | None = None) -> None:
+        from s400tracker.services import export
+        export.export_matrix(self.store, dest, filter, options or export.CsvOptions())
 
     def export_long(self, dest, filter: StatementFilter = StatementFilter(),
-                    options: CsvOptions = CsvOptions()) -> None:
-        export.export_long(self.store, dest, filter, options)
+                    options: CsvOptions | None = None) -> None:
+        from s400tracker.services import export
+        export.export_long(self.store, dest, filter, options or export.CsvOptions())
 
 
 def _slug(name: str) -> str:

@@ -1,4 +1,4 @@
-"""The store: the only package that imports sqlite_utils or writes SQL."""
+"""The store: the only package that speaks SQL (through sqlite3, see db.py)."""
 
 from s400tracker.store.errors import (  # noqa: F401
     CorruptStoreError,

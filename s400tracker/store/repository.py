@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from sqlite_utils import Database
+from s400tracker.store.db import Database
 
 from s400tracker.core.actors import load_actors
 from s400tracker.core.ids import analyst_statement_id, statement_id
 from s400tracker.core.matrix import CellCount
 from s400tracker.core.model import KINDS, STANCES, Actor, Annotation, Document, Found, Statement
 from s400tracker.core.query import BUCKETS, StatementFilter
-from s400tracker.store import inference, merging
 from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
 from s400tracker.store.opening import check_file, connect, describe
@@ -169,14 +168,18 @@ class Store:
 
     @_guarded
     def sync_actors(self, actors: Sequence[Actor]) -> None:
-        """Make the bundled actors match `actors`; actors the analyst added stay as they are."""
+        """Make the bundled actors match `actors`; actors the analyst added stay as they are.
+
+        Compared first, outside any transaction: opening a store whose actors are up to date
+        (every launch but the first after actors.json changed) takes no write lock and writes
+        nothing, so it never waits for another window's import.
+        """
+        rows = [_actor_row(actor, position, "bundled") for position, actor in enumerate(actors)]
+        if not self._actor_changes(rows):
+            return
         with self._write():
-            current = {r["key"]: r for r in self._db.query("SELECT * FROM actors")}
-            for position, actor in enumerate(actors):
-                row = _actor_row(actor, position, "bundled")
-                old = current.get(actor.key)
-                if old is not None and all(old[k] == v for k, v in row.items()):
-                    continue  # nothing changed: keep opening a store free of writes
+            # Read again under the write lock: another window may have synced them meanwhile.
+            for row in self._actor_changes(rows):
                 self._db.execute(
                     """INSERT INTO actors (key, name, grp, aliases, color, position, origin, data)
                        VALUES (:key, :name, :grp, :aliases, :color, :position, :origin, :data)
@@ -186,6 +189,12 @@ class Store:
                          data = excluded.data""",
                     row,
                 )
+
+    def _actor_changes(self, rows: list[dict]) -> list[dict]:
+        current = {r["key"]: r for r in self._db.query("SELECT * FROM actors")}
+        return [row for row in rows
+                if (old := current.get(row["key"])) is None
+                or any(old[k] != v for k, v in row.items())]
 
     @_guarded
     def actors(self) -> list[Actor]:
@@ -271,7 +280,7 @@ class Store:
             self._write_extraction(doc_id, document.sha256, _iso(document.published), found,
                                    new_document=True)
             if found:
-                merging.merge_document(self._db.conn, doc_id)
+                _merging().merge_document(self._db.conn, doc_id)
         return doc_id, True
 
     @_guarded
@@ -290,7 +299,7 @@ class Store:
                 raise NotFoundError(f"no document {document_id}")
             change = self._write_extraction(document_id, row[0], row[1], found)
             if found:
-                merging.merge_document(self._db.conn, document_id)
+                _merging().merge_document(self._db.conn, document_id)
             return change
 
     @_guarded
@@ -301,7 +310,7 @@ class Store:
 
     @_guarded
     def publication_votes(self, document_id: int) -> list[tuple[dt.date, int]]:
-        return inference.publication_votes(self._db.conn, document_id)
+        return _inference().publication_votes(self._db.conn, document_id)
 
     @_guarded
     def set_publication(self, document_id: int, published: dt.date | None, basis: str) -> None:
@@ -315,13 +324,13 @@ class Store:
         of their own and stay apart through re-extraction. Returns their ids."""
         with self._write():
             self._require(statement_id)
-            return merging.split(self._db.conn, statement_id)
+            return _merging().split(self._db.conn, statement_id)
 
     @_guarded
     def rejoin_merged(self, statement_id: str, ids: list[str]) -> None:
         with self._write():
             self._require(statement_id)
-            merging.rejoin(self._db.conn, statement_id, ids)
+            _merging().rejoin(self._db.conn, statement_id, ids)
 
     _UPSERT_STATEMENT = """
         INSERT INTO statements (id, actor_key, speaker, date, date_basis, quote, kind,
@@ -670,6 +679,19 @@ class Store:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def _merging():
+    # Imported when an import or a split needs it, not when the app opens a store.
+    from s400tracker.store import merging
+
+    return merging
+
+
+def _inference():
+    from s400tracker.store import inference
+
+    return inference
 
 
 def _check_contents(db: Database, target: str) -> None:

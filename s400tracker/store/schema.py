@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-from sqlite_utils import Database
+from s400tracker.store.db import Database
 
 from s400tracker.store.transactions import write
 
