@@ -190,9 +190,11 @@ def _inside(pos: int, spans) -> bool:
 
 def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribution]:
     text = art.text
-    hit_list = _between(art.cue_hits, art.cue_hits, s, e)
+    hit_list = [h for h in _between(art.cue_hits, art.cue_hits, s, e) if not _inside(h, masked)]
     if not hit_list:
-        return []   # a quotation alone: its speaker comes from elsewhere (colon, continuation)
+        # A quotation alone, or words of saying only inside quotations: the speaker comes from
+        # elsewhere (a colon, the sentence before).
+        return []
     # Words after the last verb of saying matter only for a speaker named after it ("said X on
     # Monday"): tokenizing the rest of a long sentence would be wasted.
     toks = tokens(text, s, min(e, hit_list[-1] + _AFTER_LAST_CUE))
