@@ -499,11 +499,33 @@ class Store:
 
     @_guarded
     def long_rows(self, f: StatementFilter = StatementFilter()) -> list[tuple]:
-        """The long export's rows for statements matching `f`, in statements() order, from one
-        query (no Statement objects, no query per statement): see queries.LONG_ROWS."""
+        """The long export's rows for statements matching `f`, in statements() order: per
+        statement its effective values, annotation, every source's title joined " | " (its own
+        mentions, then the reports merged into it, as statement() lists its sources) and its
+        first source. Two queries, no Statement objects: see queries.LONG_ROW_COLUMNS."""
+        merged: dict[str, list[str]] = {}
+        for sid, title in self._db.execute(q.LONG_MERGED_TITLES):
+            merged.setdefault(sid, []).append(title)
         clause, params = q.where(f)
-        sql = f"SELECT {q.LONG_ROW_COLUMNS} {q.FROM} {q.LONG_ROW_JOINS} WHERE {clause} {q.ORDER}"
-        return self._db.execute(sql, params).fetchall()
+        sql = (f"SELECT {q.LONG_ROW_COLUMNS} {q.FROM} {q.LONG_ROW_JOINS} WHERE {clause} "
+               f"{q.LONG_ROW_ORDER}")
+        out: list[tuple] = []
+        last = None
+        for row in self._db.execute(sql, params):
+            if row[0] == last:
+                # A further mention of the same statement: only its title is exported.
+                prev = out[-1]
+                out[-1] = (*prev[:6], f"{prev[6]} | {row[6]}", *prev[7:])
+            else:
+                last = row[0]
+                out.append(row)
+        if merged:
+            for i, row in enumerate(out):
+                titles = merged.get(row[0])
+                if titles:
+                    own = [] if row[6] is None else [row[6]]
+                    out[i] = (*row[:6], " | ".join(own + titles), *row[7:])
+        return out
 
     @_guarded
     def statement_count(self, f: StatementFilter = StatementFilter()) -> int:

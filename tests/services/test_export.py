@@ -120,3 +120,41 @@ def test_export_to_a_path_writes_utf8_with_bom(filled, tmp_path):
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfstatement_id") and b"\r\n" in data
     assert "Kalın" in data.decode("utf-8-sig")
+
+
+def test_the_fast_long_export_writes_what_the_statements_say(store):
+    """export_long (one query, rows) gives the bytes write_long gives from Statement objects:
+    merged reports' titles in `source`, the first source's columns, untracked and hidden ones."""
+    from tests.helpers import quote_finder
+
+    find = quote_finder({"Akar": "akar", "Pompeo": "us", "Kalın": "kalin"})
+    day = dt.date(2020, 12, 15)
+    texts = [
+        ('"The sanctions show arrogance towards international law", Akar said. '
+         '"=1+1 is no policy", Pompeo said.', "First | with a bar", day),
+        ('"These sanctions show an arrogant attitude towards international law", Akar said.',
+         "@Second", day),
+        ('"The sanctions show an arrogance towards the international law", Akar said. '
+         '"Talks go on", Erdogan said.', "Third", None),
+        ('"-We will respond in kind", Kalın said.', "Fourth", day),
+    ]
+    for text, title, published in texts:
+        doc = make_document(text, published, title=title, path=f"{title}.txt", outlet="=AA")
+        store.add_document(doc, find(text, published or day, None))
+    merged = [s for s in store.statements(StatementFilter()) if len(s.sources) > 1]
+    assert merged and len(merged[0].sources) == 3, "the store holds merged reports"
+    store.annotate(merged[0].id, "+note", ["b", "a"], "condemn")
+    store.set_hidden(next(s.id for s in store.statements() if s.actor == "kalin"), True)
+
+    for f, options in ((StatementFilter(), CsvOptions()),
+                       (StatementFilter(tracked_only=False, include_hidden=True),
+                        CsvOptions(escape_formulas=False, include_untracked=True)),
+                       (StatementFilter(actors=("akar",)), CsvOptions(bom=False))):
+        fast = io.StringIO(newline="")
+        export.export_long(store, fast, f, options)
+        slow = io.StringIO(newline="")
+        flt = f.replace(tracked_only=False) if options.include_untracked else f
+        export.write_long(slow, store.actors(), store.statements(flt), options)
+        assert fast.getvalue() == slow.getvalue()
+    source = [r[6] for r in rows(fast.getvalue())[1:]]
+    assert "'@Second" not in source and any(" | @Second" in s for s in source)
