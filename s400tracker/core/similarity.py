@@ -8,6 +8,7 @@ wordings the same when the shorter one's words are nearly all in the longer one'
 
 from __future__ import annotations
 
+import functools
 import re
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -20,6 +21,7 @@ _MIN_WORDS = 3        # below this, only the same words count as the same statem
 _OVERLAP = 0.8
 
 
+@functools.lru_cache(maxsize=65536)   # an import compares each article with the same candidates
 def wording_key(text: str) -> frozenset[str]:
     return frozenset(w[:_STEM] for w in _WORD.findall(text.casefold()) if w not in _STOP)
 

@@ -143,7 +143,9 @@ def import_paths(
 
     cancelled = False
     try:
-        with store.bulk():
+        # A large import rebuilds the quotes' full-text index once at the end instead of
+        # updating it article by article (see Store.bulk).
+        with store.bulk(defer_index=len(files) >= PARALLEL_FROM):
             for path in files:
                 if cancel is not None and cancel():
                     cancelled = True

@@ -92,6 +92,23 @@ CREATE TABLE annotations (
 """
 
 
+def fts_triggers(table: str, column: str) -> dict[str, str]:
+    """The triggers keeping `table`_fts in step with `table`, by name."""
+    fts = f"{table}_fts"
+    return {
+        f"{table}_ai": f"""CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN
+    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, new.[{column}]);
+END;""",
+        f"{table}_ad": f"""CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN
+    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, old.[{column}]);
+END;""",
+        f"{table}_au": f"""CREATE TRIGGER [{table}_au] AFTER UPDATE OF [{column}] ON [{table}] BEGIN
+    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, old.[{column}]);
+    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, new.[{column}]);
+END;""",
+    }
+
+
 def _fts(table: str, column: str) -> str:
     # The same external-content FTS5 table and triggers sqlite-utils' enable_fts() creates, so
     # Datasette finds the search; written out because enable_fts() would commit mid-migration.
@@ -100,17 +117,38 @@ def _fts(table: str, column: str) -> str:
 CREATE VIRTUAL TABLE [{fts}] USING FTS5 (
     [{column}], content=[{table}], tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN
-    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, new.[{column}]);
-END;
-CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN
-    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, old.[{column}]);
-END;
-CREATE TRIGGER [{table}_au] AFTER UPDATE OF [{column}] ON [{table}] BEGIN
-    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, old.[{column}]);
-    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, new.[{column}]);
-END;
-"""
+""" + "\n".join(fts_triggers(table, column).values()) + "\n"
+
+
+# A large import leaves the quotes' full-text index alone and rebuilds it once at the end (an
+# index update per article was a third of its writing). Its triggers are dropped meanwhile: a
+# store found without them was left by an import that died, and is rebuilt when next opened.
+_QUOTE_TRIGGERS = fts_triggers("statements", "quote")
+
+
+def quote_index_deferred(conn: sqlite3.Connection) -> bool:
+    names = ", ".join(f"'{n}'" for n in _QUOTE_TRIGGERS)
+    (n,) = conn.execute(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})"
+    ).fetchone()
+    return n < len(_QUOTE_TRIGGERS)
+
+
+def defer_quote_index(conn: sqlite3.Connection) -> None:
+    """Stop indexing quotes as statements are written, until rebuild_quote_index()."""
+    with write(conn):
+        for name in _QUOTE_TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+
+
+def rebuild_quote_index(conn: sqlite3.Connection) -> None:
+    """Index every quote again and restore the triggers, in one transaction."""
+    with write(conn):
+        for name in _QUOTE_TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+        conn.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
+        for sql in _QUOTE_TRIGGERS.values():
+            conn.execute(sql)
 
 
 def _statements(sql: str) -> list[str]:

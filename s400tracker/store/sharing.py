@@ -14,7 +14,6 @@ from typing import Iterable, Iterator
 
 from s400tracker.core.model import Annotation, Document
 from s400tracker.core.sharing import Conflict, Content, Edit, SharedStatement
-from s400tracker.store.transactions import write
 
 
 def now() -> str:
@@ -26,7 +25,7 @@ def now() -> str:
 def transaction(store) -> Iterator[None]:
     """One write transaction for several store calls: all of them, or none (calls nest as
     savepoints). Holds the store's lock so an import thread cannot interleave."""
-    with store._lock, write(store._db.conn):
+    with store._lock, store._write():
         yield
 
 
@@ -64,7 +63,7 @@ def history_of(store, ids: Iterable[str]) -> dict[str, set[str]]:
 
 def remember(store, statement_id: str, hashes: Iterable[str]) -> None:
     """Record versions this statement's annotation has replaced (idempotent)."""
-    with store._lock, write(_db(store).conn):
+    with store._lock, store._write():
         _db(store).conn.executemany(
             "INSERT OR IGNORE INTO annotation_history (statement_id, hash) VALUES (?, ?)",
             [(statement_id, h) for h in hashes])
@@ -73,7 +72,7 @@ def remember(store, statement_id: str, hashes: Iterable[str]) -> None:
 def put_annotation(store, statement_id: str, content: Content, author: str,
                    created_at: str, updated_at: str) -> None:
     """Write an annotation with its own author and times (an imported one keeps them)."""
-    with store._lock, write(_db(store).conn):
+    with store._lock, store._write():
         if content.empty:
             _db(store).execute("DELETE FROM annotations WHERE statement_id = ?", [statement_id])
             return
@@ -106,7 +105,7 @@ def conflicts(store, statement_id: str | None = None) -> list[Conflict]:
 def add_conflict(store, conflict: Conflict) -> bool:
     """Keep another analyst's version beside ours; False when it is kept already."""
     c = conflict.content
-    with store._lock, write(_db(store).conn):
+    with store._lock, store._write():
         cur = _db(store).execute(
             """INSERT OR IGNORE INTO annotation_conflicts
                (statement_id, hash, note, tags, stance, author, updated_at, imported_at)
@@ -118,7 +117,7 @@ def add_conflict(store, conflict: Conflict) -> bool:
 
 
 def drop_conflict(store, statement_id: str, hash_: str) -> None:
-    with store._lock, write(_db(store).conn):
+    with store._lock, store._write():
         _db(store).execute(
             "DELETE FROM annotation_conflicts WHERE statement_id = ? AND hash = ?",
             [statement_id, hash_])
@@ -142,7 +141,7 @@ def edit_of(store, statement_id: str, field: str) -> Edit | None:
 
 
 def record_edit(store, statement_id: str, field: str, edit: Edit) -> None:
-    with store._lock, write(_db(store).conn):
+    with store._lock, store._write():
         _db(store).execute(
             """INSERT INTO edits (statement_id, field, value, author, at) VALUES (?, ?, ?, ?, ?)
                ON CONFLICT (statement_id, field) DO UPDATE SET value = excluded.value,
