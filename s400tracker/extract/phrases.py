@@ -7,6 +7,7 @@ backwards from the verb (X said) or forwards after it (said X).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -88,15 +89,21 @@ def _is_word(tok: str) -> bool:
     return tok[0].isalnum()
 
 
+def _within(pos: int, spans) -> bool:
+    """pos inside one of the sorted, disjoint spans (a bisection: a sentence may hold thousands)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
 def phrase_before(text: str, toks: list[tuple[int, int, str]], i: int, skip_spans=()) -> Phrase | None:
     """The speaker phrase ending just before token i (the cue), skipping adverbs and time phrases."""
     j = i - 1
     while j >= 0:
         s, e, w = toks[j]
-        if any(a <= s < b for a, b in skip_spans) or w.lower() in SKIPPABLE:
+        if _within(s, skip_spans) or w.lower() in SKIPPABLE:
             j -= 1
             continue
-        if w.lower() == "on" and j + 1 < i and any(a <= toks[j + 1][0] < b for a, b in skip_spans):
+        if w.lower() == "on" and j + 1 < i and _within(toks[j + 1][0], skip_spans):
             j -= 1
             continue
         break

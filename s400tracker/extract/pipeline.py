@@ -261,6 +261,7 @@ _INTRO_WORDS = frozenset("""on in at after before while when during since as fol
     last this yesterday today""".split())
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){1,6}$", re.IGNORECASE)
 _AFTER_LAST_CUE = 240
+_NEAR = 200   # characters around a quotation that decide how it is attributed
 _PASSIVE = frozenset("is are was were be been being am".split())
 
 
@@ -437,7 +438,16 @@ def _colon_speaker(art, q: Quote, sentence) -> Attribution | None:
     """'Lavrov: "…"' — a name and a colon, the headline and live-blog way of quoting — and
     'Erdogan coupled calls for diplomacy with a warning: "…"', whose subject speaks."""
     text = art.text
-    toks = tokens(text, sentence[0], q.open)
+    # Look only near the quotation: a sentence of thousands of quotes must not be re-read for each.
+    if not text[max(sentence[0], q.open - _NEAR):q.open].rstrip().endswith(":"):
+        return _reply_of(art, q, sentence)
+    toks = tokens(text, max(sentence[0], q.open - _NEAR), q.open)
+    if q.open - sentence[0] > _NEAR:
+        # Far into the sentence: its subject is read from its opening words.
+        lead = _leading_subject(text, tokens(text, sentence[0], sentence[0] + _NEAR))
+        if lead is not None and not is_media(lead.text) and (lead.pronoun or lead.text[:1].isupper()):
+            return Attribution(toks[-1][0], toks[-1][1], ":", lead, "subject", sentence)
+        return None
     if len(toks) < 2 or toks[-1][2] != ":":
         return _reply_of(art, q, sentence)
     phrase = phrase_before(text, toks, len(toks) - 1)
@@ -498,7 +508,7 @@ def _continuation(art, q: Quote, sentence, para) -> Attribution | None:
     outside = _PUNCT_OR_SPACE.sub("", text[sentence[0]:q.open] + (text[q.close + 1:sentence[1]] if q.close is not None else ""))
     if outside:
         return None
-    last = next((m for m in reversed(art.discourse.history) if m.spoke), None)
+    last = next((m for m in art.discourse.recent() if m.spoke), None)
     if last is None or q.open - last.pos > 1200:
         return None
     return Attribution(q.open, q.open, "", last.phrase, "continuation", sentence, mention=last, date=last.date,
@@ -551,8 +561,12 @@ def _quote_kind(text: str, q: Quote, sentence, att: Attribution) -> str:
     if not words or not (inner[0].isupper() or inner[0] in "[…."):
         return "partial"
     s, e = sentence
-    before = text[s:q.open].strip()
-    after = text[(q.close + 1) if q.close is not None else q.end:e].strip()
+    # Bounded windows: what matters stands right beside the quotation.
+    before = text[max(s, q.open - _NEAR):q.open].strip()
+    if q.open - s > _NEAR and not before:
+        before = "…"   # far into the sentence: something stands before it
+    after_start = (q.close + 1) if q.close is not None else q.end
+    after = text[after_start:min(e, after_start + _NEAR)].strip()
     # Direct: the quotation is the sentence, with only its attribution beside it.
     if _SAID_BEFORE.search(before):
         return "direct"  # 'he said "There is a first time for everything"'

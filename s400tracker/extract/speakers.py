@@ -43,6 +43,7 @@ NATIONS = frozenset(fold(w) for w in """
 _PERSON_EPITHETS = frozenset("""politician diplomat veteran general leader official envoy former statesman
     lawmaker senator ambassador negotiator commander chief president premier minister secretary spokesman
     spokeswoman spokesperson adviser advisor aide economist analyst professor expert""".split())
+_REACH = 60   # names and speakers looked back over
 _AGED = re.compile(r"\d+-year-old")
 _DOCUMENTS = frozenset("statement communique communiqué declaration readout release note letter".split())
 
@@ -118,6 +119,12 @@ class Discourse:
     names: list | None = None         # every tracked name in the article (index.mentions), if scanned
     name_starts: list[int] = field(default_factory=list)
 
+    def recent(self):
+        """The names and speakers anaphora may reach, newest first. Bounded: a pronoun refers to
+        someone named a few paragraphs up, and an article of thousands of quotations must not
+        make every resolution read all of them."""
+        return reversed(self.history[-_REACH:])
+
     def names_in(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """Tracked names wholly inside text[start:end], from the article's one scan when there is one."""
         if self.names is None:
@@ -165,7 +172,7 @@ class Discourse:
         if not 1 <= len(words) <= 2 or words[0] in ("the", "a", "an"):
             return None
         last = words[-1]
-        for m in reversed(self.history):
+        for m in self.recent():
             if m.spoke and m.phrase is not None and m.phrase.text.endswith(_last_word_as_written(m.phrase.text, last)):
                 earlier = fold(m.phrase.text).split()
                 if len(earlier) > len(words) and earlier[-len(words):] == words:
@@ -177,7 +184,7 @@ class Discourse:
         words = low.replace("'s", "").split()
         if not words or words[-1] not in _DOCUMENTS:
             return None
-        for m in reversed(self.history):
+        for m in self.recent():
             if m.spoke and not m.person:
                 return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
         return None
@@ -199,7 +206,7 @@ class Discourse:
         own = self.index.country_of(keys, self.folded, start, end)
         if len(own) == 1:
             return own[0]
-        for m in reversed(self.history):
+        for m in self.recent():
             if m.actor in keys:
                 return m.actor
         around = self.index.country_of(keys, self.folded, *sentence)
@@ -220,14 +227,14 @@ class Discourse:
         pronoun = {"him": "he", "her": "she", "them": "they"}.get(pronoun, pronoun)
         want_person = pronoun in ("he", "she", "i")
         if pronoun in ("he", "she", "it", "i"):
-            for m in reversed(self.history):
+            for m in self.recent():
                 if m.spoke and m.person == want_person:
                     return m
-            for m in reversed(self.history):
+            for m in self.recent():
                 if m.person == want_person:
                     return m
         elif self.history:
-            for m in reversed(self.history):
+            for m in self.recent():
                 if m.spoke:
                     return m
         return Mention(0, None, pronoun, want_person)
@@ -240,7 +247,7 @@ class Discourse:
         role = " ".join(w for w in words[1:])
         head = words[-1]
         nations = {w for w in words if w in NATIONS}
-        for m in reversed(self.history):
+        for m in self.recent():
             if m.actor is None:
                 # An untracked speaker with that title, named more recently, is the one meant.
                 if m.spoke and head in fold(m.name).split():
@@ -252,7 +259,7 @@ class Discourse:
                 return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
         if head in _PERSON_EPITHETS or _AGED.fullmatch(head):
             # "the 64-year-old", "the veteran diplomat": the person who spoke last.
-            for m in reversed(self.history):
+            for m in self.recent():
                 if m.spoke and m.person:
                     return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
         return None
