@@ -28,7 +28,7 @@ from s400tracker.gui.menus import build_menus, fill_recent_menu
 from s400tracker.store import NotFoundError, StoreError
 
 
-DETAIL_WIDTH = 430
+DETAIL_WIDTH = 400
 
 
 class MainWindow(QMainWindow):
@@ -457,6 +457,18 @@ class MainWindow(QMainWindow):
                 # First run: the detail panel gets room for a quote, the matrix the rest.
                 width = self.splitter.width()
                 self.splitter.setSizes([max(480, width - DETAIL_WIDTH), DETAIL_WIDTH])
+            # Open on a statement rather than an empty panel: the first cell that holds one.
+            QTimer.singleShot(0, self._select_first_cell)
+
+    def _select_first_cell(self) -> None:
+        if self.view.currentIndex().isValid():
+            return
+        columns = min(self.model.columnCount(), 64)   # the first screenful is enough to look at
+        for row in range(self.model.rowCount()):
+            for column in range(columns):
+                if self.model.cell(row, column) is not None:
+                    self.view.setCurrentIndex(self.model.index(row, column))
+                    return
 
     def _restore_layout(self) -> None:
         if prefs.load_bytes(self.settings, "window/geometry") is None:

@@ -316,3 +316,9 @@ def test_without_a_store_named_the_app_reopens_the_last_one(tmp_path, qsettings,
     assert initial_store(qsettings) == str(db_path.resolve())
     db_path.unlink()                                  # moved away since: back to the default
     assert initial_store(qsettings) is None
+
+
+def test_opens_on_a_statement_not_an_empty_panel(qtbot, window):
+    qtbot.waitUntil(lambda: window.detail.current() is not None, timeout=3000)
+    index = window.view.currentIndex()
+    assert window.model.cell(index.row(), index.column()) is not None

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
 from s400tracker.core.model import Statement
@@ -95,10 +96,19 @@ class DetailPanel(QWidget):
         inner.addStretch()
         self.body = body
 
+        # A long quotation scrolls inside the panel instead of stretching the window past the
+        # screen (word-wrapped labels ask for all the height their text needs).
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
-        layout.addWidget(body, 1)
+        layout.addWidget(scroll, 1)
         self.show_statements("Select a cell of the matrix", [])
 
     # -- public -----------------------------------------------------------------------------
