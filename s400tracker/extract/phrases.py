@@ -8,6 +8,7 @@ backwards from the verb (X said) or forwards after it (said X).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -223,6 +224,7 @@ _MEDIA_NAMES = re.compile(r"\b" + trie_pattern(sorted(w.strip() for w in _MEDIA.
                           re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_media(phrase: str) -> bool:
     """A news outlet cited as a source is not a speaker reacting to the event."""
     return bool(_MEDIA_NAMES.search(phrase))

@@ -8,6 +8,7 @@ phrase, then by the actor last spoken of, then by the country words of the sente
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -67,6 +68,7 @@ def _last_word_as_written(text: str, folded_word: str) -> str:
     return tail if fold(tail) == folded_word else "\0"
 
 
+@functools.lru_cache(maxsize=4096)
 def is_person_phrase(phrase: str) -> bool:
     words = fold(phrase).rstrip(".").split()
     return bool(words) and not _ORG_HEADS.match(words[-1])
