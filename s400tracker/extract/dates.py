@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
@@ -40,8 +40,7 @@ _EXPRESSION = re.compile(
 _LOWER = re.compile(_EXPRESSION.pattern, re.VERBOSE)
 
 
-@dataclass(frozen=True)
-class TimeExpression:
+class TimeExpression(NamedTuple):
     start: int
     end: int
     date: dt.date | None  # None when it cannot be resolved (a weekday in an undated article)

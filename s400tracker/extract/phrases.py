@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from s400tracker.extract.wordtrie import trie_pattern
 
@@ -61,8 +61,7 @@ SKIPPABLE = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     start: int
     end: int
     text: str

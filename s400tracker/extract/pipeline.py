@@ -70,7 +70,7 @@ _OPENING_PHRASE = re.compile(r"\s*(?:on|in|at|after|before|while|speaking|earlie
 _THIS = re.compile(r"\s*(?:this|so|as much)\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     cue_start: int
     cue_end: int

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -23,8 +23,7 @@ _CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-/…") | {""}
 _TRIM_TAIL = " \t\n,;:"
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     open: int           # offset of the opening mark
     close: int | None   # offset of the closing mark, None when the quote runs to the paragraph's end
     start: int          # the quoted text, marks and edge blanks excluded

@@ -49,7 +49,7 @@ _AGED = re.compile(r"\d+-year-old")
 _DOCUMENTS = frozenset("statement communique communiqué declaration readout release note letter".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     pos: int
     actor: str | None
