@@ -63,7 +63,7 @@ ACT_FORMS = _forms(_ACT)
 # Verbs whose object is not speech unless "that" follows: "answered questions", "confirmed the visit".
 NEEDS_THAT = frozenset("""answer reply respond comment remark write tweet observe report mention recall state explain
     continue repeat confirm acknowledge admit indicate signal hint predict conclude complain counter deny point
-    announce""".split())
+    announce declare""".split())
 
 # Base forms attribute only after a plural or headline subject ("officials say", "Washington
 # Says"), never after a modal or "to" ("will take steps", "to resolve"): see is_blocked.

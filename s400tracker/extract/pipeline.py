@@ -36,7 +36,8 @@ _TOLD_OBJECT = re.compile(
     r"station|summit|forum|session|interview|gathering|crowd|supporters|members|students|delegates|correspondents?|"
     r"outlet|website|magazine|podcast|programme|program|show)\b|\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+")
 _ADJUNCT = re.compile(
-    r"\s*(?:,\s*)?(?:(?:last|this|on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"\s*(?:,\s*)?(?:(?:earlier|later|late|early)\s+)?(?:(?:last|this|on)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"week|month)\b(?:\s+(?:morning|afternoon|evening|night))?|"
     r"\s*(?:,\s*)?(?:on|in|at|during|after|before|late|early|earlier|later)\b[^,]{0,60}?(?=\s+that\b|,)|"
     r"\s*(?:in a (?:statement|interview|tweet|post|speech|press conference|televised address|written statement)"
@@ -251,6 +252,8 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
                     found.append(Attribution(cue_start, cue_end, cue, lead, "subject", (s, e)))
             continue
         att = _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, (s, e), found)
+        if att is not None and cues.lemma(cue) == "report" and att.speaker is not None and not att.speaker.pronoun:
+            continue   # "…, Azernews reports": an outlet, whatever its name, is a source, not a speaker
         if att is not None and not _nested(text, att, found):
             found.append(att)
     return _drop_reported_inside_final(text, found, (s, e))
@@ -261,6 +264,7 @@ _INTRO_WORDS = frozenset("""on in at after before while when during since as fol
     last this yesterday today""".split())
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){1,6}$", re.IGNORECASE)
 _AFTER_LAST_CUE = 240
+_SAYING_DAY_REACH = 60
 _NEAR = 200   # characters around a quotation that decide how it is attributed
 _PASSIVE = frozenset("is are was were be been being am".split())
 
@@ -539,7 +543,9 @@ def _resolve(art, a: Attribution, exprs, para_dates) -> Mention | None:
 
 
 def _date_for(art, a: Attribution, exprs, para_dates, mention: Mention):
-    datable = [x for x in exprs if x.date is not None]
+    # A day before the verb, or just after it ("said on Tuesday that"), dates the saying; one deep
+    # inside what was said ("… the expulsion of a diplomat on March 21") dates something else.
+    datable = [x for x in exprs if x.date is not None and x.start - a.cue_end <= _SAYING_DAY_REACH]
     if datable:
         x = min(datable, key=lambda x: min(abs(x.start - a.cue_end), abs(a.cue_start - x.end)))
         return x.date, x.basis
