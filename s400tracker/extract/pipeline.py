@@ -162,11 +162,16 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
         masked = spans[max(0, first - 1):last]
         exprs = [x for x in _between(art.exprs, art.expr_starts, s, e) if not _inside(x.start, masked)]
         if not in_sentence and not _between(art.cue_hits, art.cue_hits, s, e):
-            # No quotation and no verb of saying: nothing said here, only days to remember.
+            # No quotation and no verb of saying: nothing said here, only days to remember —
+            # unless it is a headline in the "Peskov: Russia considers the sanctions illegal" form.
+            if (s, e) == (lo, hi):
+                _headline_statement(art, s, e, exprs, para_dates)
             para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
             previous_sentence = (s, e)
             continue
         attributions = _attributions(art, s, e, masked, exprs)
+        if not attributions and not in_sentence and (s, e) == (lo, hi):
+            _headline_statement(art, s, e, exprs, para_dates)   # "Lavrov: Moscow will answer …"
         _quotes_of_sentence(art, in_sentence, attributions, (s, e), (lo, hi), exprs, para_dates)
         _reported(art, attributions, in_sentence, masked, (s, e), exprs, para_dates, previous_sentence)
         para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
@@ -176,6 +181,29 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
 def _between(items: list, starts: list[int], lo: int, hi: int) -> list:
     """The items (sorted by start, starts their start offsets) that start in [lo, hi)."""
     return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
+# "Lavrov: Moscow to react if US imposes new sanctions" — a name, a colon and what was said, on a
+# line of its own without a full stop. Labels ("FILE PHOTO:", "Update:") are no speakers.
+_HEADLINE_COLON = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s+(\S[^\n]{10,}?)\s*$")
+_LABELS = frozenset("""photo file update updated watch read more source sources editor editing reporting video
+    live breaking exclusive analysis opinion comment note correction related see also tags category""".split())
+
+
+def _headline_statement(art, s: int, e: int, exprs, para_dates) -> None:
+    text = art.text
+    if e - s > 160 or text[e - 1] in ".!?":
+        return
+    m = _HEADLINE_COLON.fullmatch(text, s, e)
+    if not m or any(w.lower().rstrip(".") in _LABELS for w in m.group(1).split()) or m.group(1).isupper():
+        return
+    speaker = Phrase(m.start(1), m.end(1), m.group(1))
+    if is_media(speaker.text):
+        return
+    att = Attribution(m.end(1), m.end(1) + 1, ":", speaker, "subject", (s, e))
+    mention = _resolve(art, att, exprs, para_dates)
+    if mention is not None:
+        _emit(art, m.start(2), m.end(2), "indirect", att, mention, att.date, att.date_basis, (s, e))
 
 
 def _recent(day: dt.date, published: dt.date | None) -> bool:
