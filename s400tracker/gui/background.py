@@ -1,41 +1,13 @@
-"""Long work (re-extraction after tracking a speaker) off the GUI thread, behind a progress dialog.
-
-The same pattern as the import: a QObject worker in a QThread, progress and the result sent back
-through signals, Cancel polled between articles.
+"""Long work (re-extraction after tracking a speaker) behind a progress dialog: the same worker
+and thread as the import (gui/workers.py), with Cancel polled between articles.
 """
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
-
-class _Worker(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, fn):
-        super().__init__()
-        self._fn = fn
-        self.cancelled = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        from s400tracker.store import StoreError
-
-        try:
-            result = self._fn(lambda done, total, _path=None: self.progress.emit(done, total),
-                              self.cancelled.is_set)
-        except (StoreError, OSError, ValueError) as e:
-            self.failed.emit(str(e))
-            return
-        except Exception as e:  # noqa: BLE001 - a bug: still close the dialog, and say what broke
-            self.failed.emit(f"unexpected error: {e!r}")
-            return
-        self.finished.emit(result)
+from s400tracker.gui import workers
 
 
 class BackgroundTask(QObject):
@@ -51,23 +23,14 @@ class BackgroundTask(QObject):
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        self.worker = _Worker(fn)
-        self.thread = QThread()
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker = workers.TaskWorker(fn)
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
-        self.dialog.canceled.connect(self.worker.cancelled.set)
-        self.worker.finished.connect(self.thread.quit)
-        self.worker.failed.connect(self.thread.quit)
-        self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.start()
+        self.dialog.canceled.connect(self.worker.cancel)
+        self.thread = workers.start(self.worker)
 
-    def wait(self) -> None:
-        self.thread.wait()
-
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, _item: str) -> None:
         self.dialog.setMaximum(total)
         self.dialog.setValue(done)
 

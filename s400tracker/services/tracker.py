@@ -163,13 +163,9 @@ class Tracker:
         continuous: bool = False,
         undated: bool = True,
     ) -> Matrix:
-        actors = [
-            a for a in self.store.actors()
-            if (not filter.actors or a.key in filter.actors)
-            and (not filter.groups or a.group in filter.groups)
-        ]
         cells = self.store.matrix_cells(filter, bucket)
-        return build_matrix(actors, cells, bucket=bucket, continuous=continuous, undated=undated)
+        return build_matrix(self._filtered_actors(filter), cells, bucket=bucket, continuous=continuous,
+                            undated=undated)
 
     def matrix_layout(
         self,
