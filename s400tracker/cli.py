@@ -148,6 +148,7 @@ def cmd_extract(args) -> int:
     status = EXIT_OK
     sidecars: dict[Path, dict] = {}
     out = _utf8_stdout()
+    encode = json.JSONEncoder(ensure_ascii=False).encode   # one encoder, not one per line
     for path in collect(args.paths):
         if is_sidecar(path):
             continue
@@ -168,7 +169,7 @@ def cmd_extract(args) -> int:
                 "speaker_end": f.speaker_end, "actor": names.get(f.actor) if f.actor else None,
                 "date": f.date.isoformat() if f.date else None, "date_basis": f.date_basis,
             }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(encode(record) + "\n")
     out.flush()
     return status
 

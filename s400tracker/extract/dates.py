@@ -8,12 +8,9 @@ two days earlier, never five days later.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from typing import NamedTuple
 
-from dateutil import parser as date_parser
-from dateutil.relativedelta import relativedelta
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -47,22 +44,47 @@ class TimeExpression(NamedTuple):
     basis: str            # explicit | weekday | relative
 
 
-@functools.lru_cache(maxsize=4096)
+_MONTH_NUMBER = {name: n for n, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_FIELDS = re.compile(r"(\d{4})-(\d{2})-(\d{2})|([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|"
+                     r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})[a-z]*\.?(?:,?\s+(\d{4}))?", re.IGNORECASE)
+
+
 def _explicit(text: str, published: dt.date | None) -> dt.date | None:
-    has_year = re.search(r"\d{4}", text) is not None
-    default = dt.datetime(published.year if published else 2000, 1, 1)
-    try:
-        day = date_parser.parse(text.replace(" of ", " "), default=default).date()
-    except (ValueError, OverflowError):
+    """The day an ISO, 'December 14[, 2020]' or '14 [of] December[ 2020]' expression names.
+
+    The expression pattern has already checked the form, so its fields are read directly: a
+    general date parser costs a third of a millisecond per new date, the most expensive step of
+    extraction in a large import.
+    """
+    m = _FIELDS.fullmatch(text.strip())
+    if m is None:
         return None
-    if has_year:
-        return day
+    iso_y, iso_m, iso_d, mdy_month, mdy_day, mdy_year, dmy_day, dmy_month, dmy_year = m.groups()
+    if iso_y:
+        year, month, day = int(iso_y), int(iso_m), int(iso_d)
+    else:
+        month = _MONTH_NUMBER.get((mdy_month or dmy_month).lower())
+        day = int(mdy_day or dmy_day)
+        year = int(mdy_year or dmy_year or 0)
+    if month is None:
+        return None
+    if year:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None   # "February 30"
     if published is None:
         return None
     # No year written: the most recent such day on or before publication.
-    if day > published:
-        day -= relativedelta(years=1)
-    return day
+    for back in range(0, 9):   # 29 February: the most recent leap year
+        try:
+            candidate = dt.date(published.year - back, month, day)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate
+    return None
 
 
 def _weekday(name: str, published: dt.date | None, strictly_before: bool) -> dt.date | None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from s400tracker.services.articles import ArticleError, collect, decode, read_article, read_sidecar
+from s400tracker.services.articles import ArticleError, collect, decode, parse_published, read_article, read_sidecar
 
 TEXT = "Kalın said \u201cwe will not turn back\u201d on Thursday.\r\nSecond line."
 
@@ -43,6 +43,28 @@ def test_sidecar_gives_metadata_by_file_name(tmp_path):
     assert sidecar["a.txt"].title == "Title, with comma"
     assert sidecar["a.txt"].published == dt.date(2020, 12, 17)
     assert sidecar["b.txt"].published is None
+
+
+@pytest.mark.parametrize("written,day", [
+    ("2020-12-15", dt.date(2020, 12, 15)),
+    ("2020-12-15T09:30:00Z", dt.date(2020, 12, 15)),
+    ("2020-12-15 09:30", dt.date(2020, 12, 15)),
+    ("Dec 15, 2020", dt.date(2020, 12, 15)),
+    ("15 December 2020", dt.date(2020, 12, 15)),
+    ("Tuesday, 15 December 2020 09:30 GMT", dt.date(2020, 12, 15)),
+    ("15.12.2020", dt.date(2020, 12, 15)),
+    ("03.04.2021", dt.date(2021, 4, 3)),       # dots: day first, as wherever they are written
+    ("12/15/2020", dt.date(2020, 12, 15)),
+    ("15/12/2020", dt.date(2020, 12, 15)),
+    ("2020/12/15", dt.date(2020, 12, 15)),
+    ("03/04/2021", None),                      # March 4 or 3 April: not guessed
+    ("15 Dec", None),                          # no year
+    ("2020-02-30", None),
+    ("not a date", None),
+    ("", None),
+])
+def test_sidecar_dates_as_spreadsheets_write_them(written, day):
+    assert parse_published(written) == day
 
 
 def test_folders_give_their_txt_files_sorted_and_never_the_sidecar(tmp_path):
