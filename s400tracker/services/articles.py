@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,16 +226,20 @@ def read_article(path: Path, sidecar: dict[str, SidecarEntry]) -> Article:
 
 
 def _read(path: Path) -> bytes:
+    # One open and one bounded read: a stat first would cost as much as reading a whole article,
+    # and the bound also stops a device or a growing log from being read without end.
     try:
-        if path.is_dir():
-            raise ArticleError("a folder with no .txt articles in it")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(
-                f"too large for an article ({size / 1024 / 1024:.1f} MB; "
-                f"the limit is {MAX_BYTES // 1024 // 1024} MB)"
-            )
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                size = max(os.fstat(f.fileno()).st_size, len(data))
+                raise ArticleError(
+                    f"too large for an article ({size / 1024 / 1024:.1f} MB; "
+                    f"the limit is {MAX_BYTES // 1024 // 1024} MB)"
+                )
+        return data
+    except IsADirectoryError as e:
+        raise ArticleError("a folder with no .txt articles in it") from e
     except FileNotFoundError as e:
         raise ArticleError("no such file") from e
     except PermissionError as e:

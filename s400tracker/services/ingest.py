@@ -12,6 +12,7 @@ import concurrent.futures
 import datetime as dt
 import multiprocessing
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -100,6 +101,9 @@ def _extract_with_stances(text: str, published, index) -> list[Found]:
 PARALLEL_FROM = 200
 _AHEAD_PER_WORKER = 48   # articles queued for extraction per worker: bounds memory, keeps cores busy
 _BATCH = 8               # articles per task sent to a worker: one message each way, not eight
+# Articles per commit, and the longest an article waits for its commit (and its report).
+_GROUP = 64
+_GROUP_SECONDS = 0.25
 
 
 def import_paths(
@@ -133,19 +137,34 @@ def import_paths(
     pending: collections.deque[_Job] = collections.deque()
     ahead = workers * _AHEAD_PER_WORKER
 
+    # Articles are committed in groups (see Store.bulk) and reported once committed: a file
+    # reported added is in the store.
+    written: list[FileResult] = []
+    last_commit = time.monotonic()
+
+    def commit() -> None:
+        nonlocal last_commit
+        store.commit_group()
+        last_commit = time.monotonic()
+        for result in written:
+            results.append(result)
+            if progress is not None:
+                progress(len(results), len(files), result.path)
+        written.clear()
+
     def finish_oldest() -> None:
         job = pending.popleft()
         if pool is not None and job.result is None and job.future is None:
             pool.flush()   # its batch is not sent yet
-        results.append(_finish(store, job))
-        if progress is not None:
-            progress(len(results), len(files), job.path)
+        written.append(_finish(store, job))
+        if len(written) >= _GROUP or time.monotonic() - last_commit >= _GROUP_SECONDS:
+            commit()
 
     cancelled = False
     try:
         # A large import rebuilds the quotes' full-text index once at the end instead of
         # updating it article by article (see Store.bulk).
-        with store.bulk(defer_index=len(files) >= PARALLEL_FROM):
+        with store.bulk(defer_index=len(files) >= PARALLEL_FROM, grouped=True):
             for path in files:
                 if cancel is not None and cancel():
                     cancelled = True
@@ -173,6 +192,7 @@ def import_paths(
                     cancelled = True
                     break
                 finish_oldest()
+            commit()
     finally:
         if pool is not None:
             pool.close()

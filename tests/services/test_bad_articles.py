@@ -81,14 +81,16 @@ def test_an_unreadable_file_is_reported_and_the_rest_imported(store, tmp_path, m
     if os.geteuid() == 0:
         # root reads any file whatever its mode (CI runs as root): make the read fail as it
         # does for an analyst.
-        real = Path.read_bytes
+        import builtins
 
-        def read_bytes(self):
-            if self == secret:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        import s400tracker.services.articles as articles
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        def guarded_open(file, *args, **kwargs):
+            if Path(file) == secret:
+                raise PermissionError(13, "Permission denied", str(file))
+            return builtins.open(file, *args, **kwargs)
+
+        monkeypatch.setattr(articles, "open", guarded_open, raising=False)
     try:
         report = import_all(store, [tmp_path])
     finally:

@@ -11,7 +11,8 @@ import pytest
 from s400tracker.core.query import StatementFilter
 from s400tracker.services import ingest
 from s400tracker.services.ingest import ADDED, FAILED, PRESENT, SKIPPED
-from tests.helpers import fixed_finder, no_index, quote_finder
+from s400tracker.store import Store, StoreError
+from tests.helpers import ACTORS, fixed_finder, no_index, quote_finder
 
 FINDER = quote_finder({"Akar": "akar", "Pompeo": "us"})
 SIDECAR = "file,outlet,title,published,url\n"
@@ -120,7 +121,8 @@ def test_offsets_index_the_stored_text_exactly(store, tmp_path):
     assert doc.text[st.sources[0].start:st.sources[0].end] == st.quote == "We will respond"
 
 
-def test_progress_is_reported_per_file_and_cancel_stops_the_import(store, tmp_path):
+def test_progress_is_reported_per_file_and_cancel_stops_the_import(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "_GROUP", 1)   # a commit, and a report, after every article
     folder(tmp_path, {f"{i}.txt": f'"Number {i}", Akar said.' for i in range(4)})
     cancel = threading.Event()
     seen = []
@@ -134,6 +136,46 @@ def test_progress_is_reported_per_file_and_cancel_stops_the_import(store, tmp_pa
     assert seen == [(1, 4, "0.txt"), (2, 4, "1.txt")]
     assert report.cancelled and not report.ok and "(cancelled)" in report.summary()
     assert store.document_count() == 2
+
+
+def test_articles_are_reported_only_once_committed_and_a_cancel_keeps_what_was_written(tmp_path):
+    store = Store.open(tmp_path / "t.db", actors=ACTORS)
+    (tmp_path / "in").mkdir()
+    articles = folder(tmp_path / "in", {f"{i}.txt": f'"Number {i}", Akar said.' for i in range(6)})
+    cancel = threading.Event()
+    seen = []
+    extracted = []
+
+    def finder(text, published, index):
+        extracted.append(text)
+        if len(extracted) == 3:
+            cancel.set()   # the analyst cancels while the third article is extracted
+        return FINDER(text, published, index)
+
+    def progress(done, total, path):
+        # Whatever is reported is in the store, as another window (connection) sees it.
+        with Store.open(store.path, actors=ACTORS) as other:
+            seen.append((path.name, other.document_count()))
+
+    with store:
+        report = run(store, [articles], extract_fn=finder, progress=progress, cancel=cancel.is_set)
+        assert report.cancelled
+        assert [name for name, _ in seen] == ["0.txt", "1.txt", "2.txt"]
+        assert all(committed == 3 for _, committed in seen)   # reported after their commit
+        assert store.document_count() == 3
+
+
+def test_an_import_whose_commit_fails_reports_nothing_of_the_lost_group(store, tmp_path, monkeypatch):
+    folder(tmp_path, {f"{i}.txt": f'"Number {i}", Akar said.' for i in range(3)})
+    seen = []
+
+    def full_disk():
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(store, "commit_group", full_disk)
+    with pytest.raises(StoreError):
+        run(store, [tmp_path], progress=lambda done, total, path: seen.append(path.name))
+    assert seen == []
 
 
 def test_reextraction_applies_a_better_extractor_and_keeps_the_analysts_work(store, tmp_path):
