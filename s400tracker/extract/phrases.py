@@ -161,7 +161,9 @@ def _collect_backwards(text: str, toks, j: int) -> Phrase | None:
     while start_tok <= end_tok and toks[start_tok][2].lower().rstrip(".") in _OPENERS and start_tok < end_tok:
         start_tok += 1
     s, e = toks[start_tok][0], toks[end_tok][1]
-    phrase = text[s:e].rstrip(".") if not _INITIALS_END.search(text[s:e]) else text[s:e]
+    phrase = text[s:e]
+    if phrase.endswith(".") and not _INITIALS_END.search(phrase):
+        phrase = phrase.rstrip(".")
     if toks[start_tok][2].lower().rstrip(".") in _OPENERS:
         return None
     last = toks[end_tok][2].lower()

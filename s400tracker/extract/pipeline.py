@@ -44,7 +44,12 @@ _ADJUNCT = re.compile(
     r"(?:\s+(?:with|to|on|at|published|posted)\s+[^,]{0,60}?)?)(?=\s+that\b|,|\s)",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r",\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b|;|\s+—\s+|,?\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|\s+but\s+(?=said\b|\w+ed\b)")
+# ", adding", ";", " — ", ", and told", " but said". Written to open with the set of characters every
+# break starts with, which the regex engine skips to at C speed instead of trying each position.
+_CLAUSE_BREAK = re.compile(
+    r"[,;\s](?:(?<=,)\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b"
+    r"|(?<=;)|(?<=\s)\s*—\s+|(?<=,)\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)"
+    r"|(?<=\s)\s*and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|(?<=\s)\s*but\s+(?=said\b|\w+ed\b))")
 # Content never opens with a gerund: "…, he said, referring to …" is an adjunct, not what he said.
 _PARTICIPLE_START = re.compile(r"[a-z]\w*ing\b")
 # "that" a few words after the verb ends its object: "told Turkey's TGRT television on Monday that …".

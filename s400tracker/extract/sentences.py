@@ -6,8 +6,9 @@ import bisect
 import re
 
 # A full stop ends a sentence when a capital, a digit or an opening mark follows, unless the word
-# before it is an abbreviation or an initial (U.S., Mr., Gen.).
-_END = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s+[\"“«‘'(\[]?[A-Z0-9ÀİÇŞÖÜĞ])")
+# before it is an abbreviation or an initial (U.S., Mr., Gen.). A pattern that opens with a set of
+# characters (not a repetition of one) lets the regex engine skip to the next mark at C speed.
+_END = re.compile(r"[.!?…][.!?…]*[\"”»’')\]]*(?=\s+[\"“«‘'(\[]?[A-Z0-9ÀİÇŞÖÜĞ])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr gen lt col maj capt cmdr adm sgt sen rep gov prof st jr sr inc co corp ltd
     vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m
