@@ -84,7 +84,8 @@ _PAIRS = {"according": ("to",), "made": ("clear",), "make": ("clear",), "makes":
 
 # Every word that may start a cue, for a quick scan of a whole article: sentences without one
 # (and without a quotation) need no closer look.
-CUE_SCAN = re.compile(r"\b" + trie_pattern(sorted(_SINGLE_WORDS | set(_PAIRS))) + r"\b")
+CUE_WORDS = trie_pattern(sorted(_SINGLE_WORDS | set(_PAIRS)))
+CUE_SCAN = re.compile(r"\b" + CUE_WORDS + r"\b")
 
 
 def find_cues(toks: list[tuple[int, int, str]], hits=None):
@@ -95,8 +96,9 @@ def find_cues(toks: list[tuple[int, int, str]], hits=None):
     if hits is None:
         indices = range(len(toks))
     else:
-        starts = [t[0] for t in toks]
-        indices = [k for k in (bisect.bisect_left(starts, h) for h in sorted(hits)) if k < len(toks) and toks[k][0] in hits]
+        # (h,) sorts just before the token (h, end, word): a bisection on the tokens themselves.
+        n = len(toks)
+        indices = [k for k in (bisect.bisect_left(toks, (h,)) for h in sorted(hits)) if k < n and toks[k][0] in hits]
     for i in indices:
         s, e, w = toks[i]
         if w.endswith("."):  # the word closing a sentence carries its full stop

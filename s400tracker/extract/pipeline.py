@@ -120,10 +120,9 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
     # Whole-article scans, each one pass of a compiled pattern; sentences take their share.
     art.exprs = time_expressions(work, 0, len(work), published, folded)
     art.expr_starts = [x.start for x in art.exprs]
-    art.names = index.mentions(folded, 0, len(folded))
+    art.names, art.cue_hits = index.scan(folded)
     art.name_starts = [m[0] for m in art.names]
     art.discourse.names, art.discourse.name_starts = art.names, art.name_starts
-    art.cue_hits = [m.start() for m in cues.CUE_SCAN.finditer(folded)]
     paras = paragraphs(work)
     para_quotes = [
         find_quotes(work, lo, hi, n + 1 < len(paras) and opens_with_quote(work, *paras[n + 1]))
