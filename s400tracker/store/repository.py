@@ -80,6 +80,7 @@ class Store:
         self.backup_made: Path | None = None  # the copy taken before a migration, if any
         self._bulk_thread: int | None = None    # the thread importing in bulk(), if one is
         self._grouped = False                   # bulk(grouped=True): articles share commits
+        self._candidates = None                 # merging.Candidates during bulk()
         self._synchronous = 2                   # the setting outside bulk() (FULL)
 
     def _write(self):
@@ -98,8 +99,11 @@ class Store:
         if self._bulk_thread is None:
             return write(conn)
         # Another thread (the analyst's edit while the GUI imports): the import's articles so
-        # far are committed first, so that the edit is committed, durably, when made.
+        # far are committed first, so that the edit is committed, durably, when made; what the
+        # import knew of merge candidates may no longer hold.
         self._commit_group()
+        if self._candidates is not None:
+            self._candidates = _merging().Candidates()
         return self._durable_write()
 
     @_guarded
@@ -218,6 +222,7 @@ class Store:
                 conn.execute(f"PRAGMA {name} = {value}")
             self._bulk_thread = threading.get_ident()
             self._grouped = grouped
+            self._candidates = _merging().Candidates()
         try:
             yield
             self.commit_group()
@@ -228,6 +233,7 @@ class Store:
                 except sqlite3.Error:
                     pass   # rolled back; the error that stopped the import is the one reported
                 self._grouped = False
+                self._candidates = None
                 self._bulk_thread = None
                 for name, value in zip(_BULK_PRAGMAS, before):
                     conn.execute(f"PRAGMA {name} = {int(value)}")
@@ -360,7 +366,8 @@ class Store:
             self._write_extraction(doc_id, document.sha256, _iso(document.published), found,
                                    new_document=True)
             if found:
-                _merging().merge_document(self._db.conn, doc_id)
+                in_bulk = self._bulk_thread == threading.get_ident()
+                _merging().merge_document(self._db.conn, doc_id, self._candidates if in_bulk else None)
         return doc_id, True
 
     @_guarded
