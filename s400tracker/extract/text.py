@@ -32,11 +32,21 @@ _FOLD_TABLE.update({ord("`"): "'", ord("´"): "'", ord("ʼ"): "'"})
 _FOLD_TABLE = {k: v for k, v in _FOLD_TABLE.items() if v != chr(k)}
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(m: re.Match) -> str:
+    return m.group().translate(_FOLD_TABLE)
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of the same length: 'Kalın' and 'KALIN' fold alike."""
     if text.isascii():
         return text.lower().replace("`", "'")  # the same result, ten times faster; most news is ASCII
-    return text.translate(_FOLD_TABLE)
+    # News is mostly ASCII with a few curly quotes and accented names: the table is applied to
+    # those runs only (translating every character through it took a tenth of a millisecond per
+    # article), and the rest is lower-cased at C speed. lower() keeps the length once İ is folded.
+    return _NON_ASCII.sub(_fold_run, text).lower().replace("`", "'")
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
