@@ -15,7 +15,12 @@ from typing import NamedTuple
 from s400tracker.extract.wordtrie import trie_pattern
 
 # A word (with inner apostrophes, hyphens and dots: Turkey's, S-400, U.S.) or one punctuation mark.
-TOKEN = re.compile(r"[^\W_][\w'’\-]*(?:\.\w[\w'’\-]*)*\.?|[^\w\s]", re.UNICODE)
+# Possessive repeats: nothing after a word's letters can take one back, so the engine need not
+# keep the places to return to.
+TOKEN = re.compile(r"[^\W_][\w'’\-]*+(?:\.\w[\w'’\-]*+)*+\.?|[^\w\s]", re.UNICODE)
+# The same tokens in a stretch of ASCII text (most sentences, whatever the rest of the article
+# holds), where telling a word character is a table look-up rather than a Unicode one.
+_TOKEN_ASCII = re.compile(TOKEN.pattern, re.ASCII)
 
 ROLE_WORDS = frozenset(
     """minister ministers ministry ministries spokesperson spokesman spokeswoman spokespeople official officials
@@ -70,7 +75,8 @@ class Phrase(NamedTuple):
 
 
 def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, lo, hi)]
+    pattern = _TOKEN_ASCII if text.isascii() or text[lo:hi].isascii() else TOKEN
+    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, lo, hi)]
 
 
 def np_word(word: str) -> bool:
