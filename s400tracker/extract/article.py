@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from s400tracker.extract.dates import date_marker, dateline
 
 _TITLE_MAX = 140
+_HEAD = 8192
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ def read_header(text: str) -> Header:
     publication date from a 'date YYYY-MM-DD' marker or a date line near the top."""
     marker = date_marker(text)
     body = text[marker[1]:] if marker else text
-    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    # The top of the text only: a first line cut short there still gives the same title.
+    first = next((line.strip() for line in body[:_HEAD].splitlines() if line.strip()), "")
     if len(first) > _TITLE_MAX:
         sentence = re.match(r"(.{20,}?[.!?])\s", first)
         first = sentence.group(1) if sentence and len(sentence.group(1)) <= _TITLE_MAX else first

@@ -185,9 +185,21 @@ def date_marker(text: str) -> tuple[int, int, dt.date] | None:
 
 def dateline(text: str, max_lines: int = 8) -> dt.date | None:
     """A line near the top that is only a date ('17 December 2020')."""
-    head = "\n".join(line for line in text.splitlines()[:max_lines * 3] if line.strip())
-    head = "\n".join(head.splitlines()[:max_lines])
-    m = _DATE_LINE.search(head)
-    if not m:
-        return None
-    return _explicit(m.group("d"), None)
+    for line in head_lines(text, max_lines * 3)[:max_lines]:
+        m = _DATE_LINE.match(line)
+        if m:
+            return _explicit(m.group("d"), None)
+    return None
+
+
+_HEAD = 8192
+
+
+def head_lines(text: str, count: int) -> list[str]:
+    """The non-blank lines among the first `count` lines, read from the top of the text only
+    (splitting a whole article to look at its first lines cost more than reading the file)."""
+    head = text[:_HEAD]
+    lines = head.splitlines()
+    if len(text) > _HEAD and len(lines) <= count:
+        lines = text.splitlines()   # long lines: the top holds fewer than asked for
+    return [line for line in lines[:count] if line.strip()]
