@@ -146,15 +146,17 @@ def cmd_extract(args) -> int:
     names = {a.key: a.name for a in actors}
     index = ActorIndex(actors)
     status = EXIT_OK
-    sidecars: dict[Path, dict] = {}
+    sidecars: dict[str, dict] = {}
     out = _utf8_stdout()
     encode = json.JSONEncoder(ensure_ascii=False).encode   # one encoder, not one per line
     for path in collect(args.paths):
         if is_sidecar(path):
             continue
-        if path.parent not in sidecars:   # read once per folder, not once per article
-            sidecars[path.parent] = read_sidecar(path.parent)
-        sidecar = sidecars[path.parent]
+        name = str(path)
+        folder = os.path.dirname(name)   # a string: a Path's parent and hash cost more than reading it
+        if folder not in sidecars:   # read once per folder, not once per article
+            sidecars[folder] = read_sidecar(path.parent)
+        sidecar = sidecars[folder]
         try:
             article = read_article(path, sidecar)
         except ArticleError as e:
@@ -164,7 +166,7 @@ def cmd_extract(args) -> int:
         published = args.published or article.published
         for f in extract(article.text, published, index):
             record = {
-                "file": str(path), "start": f.start, "end": f.end, "quote": f.quote,
+                "file": name, "start": f.start, "end": f.end, "quote": f.quote,
                 "kind": f.kind, "speaker": f.speaker, "speaker_start": f.speaker_start,
                 "speaker_end": f.speaker_end, "actor": names.get(f.actor) if f.actor else None,
                 "date": f.date.isoformat() if f.date else None, "date_basis": f.date_basis,
