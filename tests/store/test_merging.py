@@ -55,3 +55,44 @@ def test_a_wrong_merge_is_split_and_stays_split_through_reextraction(store):
     assert store.statement_count(StatementFilter()) == 2, "re-extraction does not merge it again"
     store.rejoin_merged(kept.id, split)
     assert store.statement_count(StatementFilter()) == 1
+
+
+ARTICLES = [
+    ('"The sanctions show arrogance towards international law", Akar said.', "A"),
+    ('"We will respond in kind to these measures", Pompeo said.', "B"),
+    ('"These sanctions show an arrogant attitude towards international law", Akar said.', "C"),
+    # Known to an import only from its memory of the day's candidates, not re-read from the store:
+    ('"Washington will not accept the purchase of the Russian system", Pompeo said.', "D"),
+    ('"Washington will not accept the purchase of the Russian S-400 system", Pompeo said.', "E"),
+]
+
+
+def _merges(store) -> list[tuple[str, str | None]]:
+    rows = store._db.execute(
+        "SELECT d.title, s.quote, t.quote, td.title FROM statements s JOIN mentions m ON m.statement_id = s.id "
+        "JOIN documents d ON d.id = m.document_id LEFT JOIN statements t ON t.id = s.same_as "
+        "LEFT JOIN mentions tm ON tm.statement_id = t.id LEFT JOIN documents td ON td.id = tm.document_id "
+        "ORDER BY d.title, m.start").fetchall()
+    return [tuple(r) for r in rows]
+
+
+def test_an_import_merges_as_article_by_article_adding_does(tmp_path):
+    # During an import the merge candidates are kept in memory (Store.bulk); the merges must be
+    # those the store gives when each article is added on its own.
+    from s400tracker.store import Store
+    from tests.helpers import ACTORS
+
+    results = []
+    for bulk in (False, True):
+        with Store.open(tmp_path / f"{bulk}.db", actors=ACTORS) as store:
+            if bulk:
+                with store.bulk(grouped=True):
+                    for text, title in ARTICLES:
+                        _add(store, text, title=title)
+            else:
+                for text, title in ARTICLES:
+                    _add(store, text, title=title)
+            results.append(_merges(store))
+    assert results[0] == results[1]
+    merged = {(title, target) for title, _, _, target in results[1] if target}
+    assert merged == {("C", "A"), ("E", "D")}
