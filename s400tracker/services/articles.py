@@ -226,13 +226,15 @@ def read_article(path: Path, sidecar: dict[str, SidecarEntry]) -> Article:
 
 
 def _read(path: Path) -> bytes:
-    # One open and one bounded read: a stat first would cost as much as reading a whole article,
-    # and the bound also stops a device or a growing log from being read without end.
+    # One open, the size from the open file, one read; a file that gives no size (a device, a
+    # pipe) is read up to the limit only. (A read of "limit + 1" bytes from every file would
+    # allocate ten megabytes per article.)
     try:
         with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            size = os.fstat(f.fileno()).st_size
+            data = f.read(size + 1) if 0 < size <= MAX_BYTES else f.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
-                size = max(os.fstat(f.fileno()).st_size, len(data))
+                size = max(size, len(data))
                 raise ArticleError(
                     f"too large for an article ({size / 1024 / 1024:.1f} MB; "
                     f"the limit is {MAX_BYTES // 1024 // 1024} MB)"
