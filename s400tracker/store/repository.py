@@ -31,7 +31,7 @@ from s400tracker.store.schema import (
     TABLES, current_version, defer_quote_index, migrate, quote_index_deferred,
     rebuild_quote_index,
 )
-from s400tracker.store.transactions import write
+from s400tracker.store.transactions import commit, write
 
 MEMORY = ":memory:"
 _UNSET = object()
@@ -112,14 +112,8 @@ class Store:
         self._commit_group()
 
     def _commit_group(self) -> None:
-        conn = self._db.conn
-        if self._grouped and conn.in_transaction:
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+        if self._grouped and self._db.conn.in_transaction:
+            commit(self._db.conn)
 
     @contextlib.contextmanager
     def _durable_write(self) -> Iterator[None]:

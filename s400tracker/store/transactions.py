@@ -41,6 +41,11 @@ def write(conn: sqlite3.Connection) -> Iterator[None]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    commit(conn)
+
+
+def commit(conn: sqlite3.Connection) -> None:
+    """COMMIT; a commit that fails (disk full) rolls back, leaving no transaction half open."""
     try:
         conn.execute("COMMIT")
     except BaseException:
