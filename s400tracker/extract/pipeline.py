@@ -152,11 +152,19 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
     text = art.text
     if art.pending and not (quotes and quotes[0].open == lo):
         _settle_pending(art)  # the quotation did not go on after all
-    spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
-    opens = [q.open for q in quotes]
     # Days named so far in the article: a statement without a time expression of its own most
     # likely belongs to the last one ("Monday's announcement … Pompeo clarified that …").
     para_dates = art.days_so_far
+    if (not quotes and not _between(art.cue_hits, art.cue_hits, lo, hi)
+            and (hi - lo > _HEADLINE_MAX or text[hi - 1] in ".!?")):
+        # Background: no quotation, no verb of saying, too long (or too finished) for a headline.
+        # Only its names and days are remembered, as sentence by sentence, without the sentences.
+        art.discourse.note_names(_between(art.names, art.name_starts, lo, hi))
+        para_dates.extend(x for x in _between(art.exprs, art.expr_starts, lo, hi)
+                          if x.date is not None and _recent(x.date, art.published))
+        return
+    spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
+    opens = [q.open for q in quotes]
     previous_sentence: tuple[int, int] | None = None
     for s, e in sentences(text, lo, hi, spans):
         art.discourse.note_names(_between(art.names, art.name_starts, s, e))
@@ -190,13 +198,14 @@ def _between(items: list, starts: list[int], lo: int, hi: int) -> list:
 # "Lavrov: Moscow to react if US imposes new sanctions" — a name, a colon and what was said, on a
 # line of its own without a full stop. Labels ("FILE PHOTO:", "Update:") are no speakers.
 _HEADLINE_COLON = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s+(\S[^\n]{10,}?)\s*$")
+_HEADLINE_MAX = 160
 _LABELS = frozenset("""photo file update updated watch read more source sources editor editing reporting video
     live breaking exclusive analysis opinion comment note correction related see also tags category""".split())
 
 
 def _headline_statement(art, s: int, e: int, exprs, para_dates) -> None:
     text = art.text
-    if e - s > 160 or text[e - 1] in ".!?":
+    if e - s > _HEADLINE_MAX or text[e - 1] in ".!?":
         return
     m = _HEADLINE_COLON.fullmatch(text, s, e)
     if not m or any(w.lower().rstrip(".") in _LABELS for w in m.group(1).split()) or m.group(1).isupper():
