@@ -34,6 +34,21 @@ STANCES = {
     "threaten": "Threaten / retaliate",
     "approve": "Approve / welcome",
 }
+# One hue per stance family: hostile reds, firm blues, conciliatory greens, neutral grey. The
+# app's cell tints blend these into the palette; the timeline's and the briefing's marks use
+# them as they are.
+STANCE_COLORS = {
+    "comment": "#8c8c8c",
+    "appeal": "#e0a030",
+    "dialogue": "#3fa35b",
+    "reaffirm": "#3f7fc0",
+    "demand": "#e07b30",
+    "reject": "#c0504d",
+    "condemn": "#b03a48",
+    "threaten": "#8e2c8e",
+    "approve": "#2e9e8f",
+}
+NO_STANCE = "#b8b8b8"
 
 
 @dataclass(frozen=True)

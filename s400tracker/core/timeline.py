@@ -12,22 +12,8 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from s400tracker.core.model import Actor, Statement
+from s400tracker.core.model import NO_STANCE, STANCE_COLORS, Actor, Statement
 
-# One hue per stance family: hostile reds, firm blues, conciliatory greens, neutral grey. The
-# app's cell tints blend these into the palette; marks use them as they are.
-STANCE_COLORS = {
-    "comment": "#8c8c8c",
-    "appeal": "#e0a030",
-    "dialogue": "#3fa35b",
-    "reaffirm": "#3f7fc0",
-    "demand": "#e07b30",
-    "reject": "#c0504d",
-    "condemn": "#b03a48",
-    "threaten": "#8e2c8e",
-    "approve": "#2e9e8f",
-}
-NO_STANCE = "#b8b8b8"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Tick steps in days, smallest first; the first that leaves room for a label is used.
 _STEPS = (1, 2, 7, 14, 30, 91, 365)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from s400tracker.core.timeline import STANCE_COLORS
+from s400tracker.core.model import STANCE_COLORS
 
 STANCE_HUES = STANCE_COLORS  # one table for cells, timeline and briefing
 

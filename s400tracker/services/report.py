@@ -14,9 +14,9 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from s400tracker.core.model import KIND_LABELS, STANCES, Actor, Statement
+from s400tracker.core.model import KIND_LABELS, STANCE_COLORS, STANCES, Actor, Statement
 from s400tracker.core.query import StatementFilter, bucket_start
-from s400tracker.core.timeline import STANCE_COLORS, layout
+from s400tracker.core.timeline import layout
 from s400tracker.services.timeline_svg import safe_color, svg
 from s400tracker.store import Store
 

@@ -4,11 +4,15 @@ mine, take theirs, or merge both (both notes, all tags), which then stays editab
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from s400tracker.core.model import STANCES
-from s400tracker.core.sharing import Conflict
+
+if TYPE_CHECKING:   # not imported at launch: the box shows only after a bundle import
+    from s400tracker.core.sharing import Conflict
 
 
 class ConflictBox(QFrame):

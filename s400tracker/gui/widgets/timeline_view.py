@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget,
 )
 
-from s400tracker.core.model import STANCES
-from s400tracker.core.timeline import STANCE_COLORS, Timeline, layout
+from s400tracker.core.model import STANCE_COLORS, STANCES
+from s400tracker.core.timeline import Timeline, layout
 from s400tracker.gui import labels
 from s400tracker.gui.palette import blend
 
