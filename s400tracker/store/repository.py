@@ -81,6 +81,7 @@ class Store:
         self._bulk_thread: int | None = None    # the thread importing in bulk(), if one is
         self._grouped = False                   # bulk(grouped=True): articles share commits
         self._candidates = None                 # merging.Candidates during bulk()
+        self._durable = False                   # another thread's edit is being written
         self._synchronous = 2                   # the setting outside bulk() (FULL)
 
     def _write(self):
@@ -96,8 +97,8 @@ class Store:
                 # all or nothing, until commit_group().
                 conn.execute("BEGIN IMMEDIATE")
             return write(conn)
-        if self._bulk_thread is None:
-            return write(conn)
+        if self._bulk_thread is None or self._durable:
+            return write(conn)   # (or a write nested in another thread's edit: a savepoint of it)
         # Another thread (the analyst's edit while the GUI imports): the import's articles so
         # far are committed first, so that the edit is committed, durably, when made; what the
         # import knew of merge candidates may no longer hold.
@@ -119,10 +120,12 @@ class Store:
     def _durable_write(self) -> Iterator[None]:
         conn = self._db.conn
         conn.execute(f"PRAGMA synchronous = {self._synchronous}")
+        self._durable = True
         try:
             with write(conn):
                 yield
         finally:
+            self._durable = False
             conn.execute(f"PRAGMA synchronous = {_BULK_PRAGMAS['synchronous']}")
 
     # -- opening ---------------------------------------------------------------------------

@@ -76,3 +76,39 @@ def test_an_edit_from_another_thread_during_an_import_waits_for_the_disk(tmp_pat
     assert "PRAGMA synchronous = 2" not in seen[import_begin - 1]
     assert seen[edit_begin - 1] == "PRAGMA synchronous = 2"
     assert "PRAGMA synchronous = 1" in seen[edit_begin:]
+
+
+def test_a_transaction_of_several_edits_during_a_grouped_import_stays_all_or_nothing(tmp_path):
+    # A bundle is applied as one transaction of many store calls (sharing.transaction) while the
+    # GUI may be importing: the import's group is committed before it, never in the middle of it.
+    from s400tracker.store import sharing
+
+    path = tmp_path / "t.db"
+    with Store.open(path, actors=ACTORS) as store:
+        _add(store, '"Sanctions are unacceptable", Akar said.', "Before")
+        sid = store.statements()[0].id
+        failure: list[BaseException] = []
+
+        def bundle_that_fails_half_way():
+            try:
+                with sharing.transaction(store):
+                    store.annotate(sid, "first edit", [], None)
+                    store.annotate(sid, "second edit", [], None)
+                    raise RuntimeError("the bundle's last statement is refused")
+            except RuntimeError as e:
+                failure.append(e)
+
+        with store.bulk(grouped=True):
+            _add(store, '"Dialogue remains open", Pompeo said.', "During")   # the group is open
+            edit = threading.Thread(target=bundle_that_fails_half_way)
+            edit.start()
+            edit.join()
+        assert failure
+        other = sqlite3.connect(path)
+        try:
+            notes = other.execute("SELECT note FROM annotations").fetchall()
+            titles = {r[0] for r in other.execute("SELECT title FROM documents")}
+        finally:
+            other.close()
+        assert notes == []                        # none of the failed bundle's edits
+        assert titles == {"Before", "During"}     # the import's article, committed before it
