@@ -6,10 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from s400tracker.extract.dates import date_marker, dateline
+from s400tracker.extract.dates import HEAD_CHARS, date_marker, dateline
 
 _TITLE_MAX = 140
-_HEAD = 8192
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ def read_header(text: str) -> Header:
     marker = date_marker(text)
     body = text[marker[1]:] if marker else text
     # The top of the text only: a first line cut short there still gives the same title.
-    first = next((line.strip() for line in body[:_HEAD].splitlines() if line.strip()), "")
+    first = next((line.strip() for line in body[:HEAD_CHARS].splitlines() if line.strip()), "")
     if len(first) > _TITLE_MAX:
         sentence = re.match(r"(.{20,}?[.!?])\s", first)
         first = sentence.group(1) if sentence and len(sentence.group(1)) <= _TITLE_MAX else first
