@@ -158,7 +158,7 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
     if (not quotes and not _between(art.cue_hits, art.cue_hits, lo, hi)
             and (hi - lo > _HEADLINE_MAX or text[hi - 1] in ".!?")):
         # Background: no quotation, no verb of saying, too long (or too finished) for a headline.
-        # Only its names and days are remembered, as sentence by sentence, without the sentences.
+        # Its names and days are all it gives, in the order a pass over its sentences would.
         art.discourse.note_names(_between(art.names, art.name_starts, lo, hi))
         para_dates.extend(x for x in _between(art.exprs, art.expr_starts, lo, hi)
                           if x.date is not None and _recent(x.date, art.published))
