@@ -1,13 +1,14 @@
 """A suggested stance for a statement, from its wording and its cue verb (CAMEO-like codes).
 
-Word stems and phrases rather than one large regular expression: a statement's wording is
-checked with a few C-level string operations, which keeps suggestion cheap on big imports.
+Word stems and phrases, each set found in one pass of a trie-shaped pattern over the opening of
+the wording: suggestion stays cheap on big imports.
 """
 
 from __future__ import annotations
 
 import re
 
+from s400tracker.core.model import Found
 from s400tracker.extract.cues import lemma
 from s400tracker.extract.wordtrie import trie_pattern
 
@@ -32,12 +33,9 @@ _CODES = (
                                                       "stand ready", "stands ready")),
 )
 _STEM_CODE = {stem: code for code, stems, _ in reversed(_CODES) for stem in stems}
-# Stems grouped by their first three letters: each word of the wording costs one dict look-up.
-_BY_PREFIX: dict[str, list[str]] = {}
-for _stem in sorted(_STEM_CODE, key=len, reverse=True):
-    _BY_PREFIX.setdefault(_stem[:3], []).append(_stem)
+# The longest stem a word starts with, for every word in one pass of the regex engine.
+_STEMS = re.compile(r"(?<![a-z])" + trie_pattern(sorted(_STEM_CODE)))
 _RANK = {code: rank for rank, (code, _, _) in enumerate(_CODES)}
-_LETTERS = re.compile(r"[a-z]+")
 _READ = 400
 _PHRASE_CODE = {phrase: code for code, _, phrases in reversed(_CODES) for phrase in phrases}
 _PHRASES = re.compile(trie_pattern(sorted(_PHRASE_CODE)))
@@ -57,18 +55,17 @@ _BY_CUE = {
 def suggest(cue_lemma: str, wording: str) -> str:
     # A statement's tone shows in its opening words; a long quotation's tail changes little.
     low = f" {wording[:_READ].lower()} "
-    found = set()
-    for word in _LETTERS.findall(low):
-        for stem in _BY_PREFIX.get(word[:3], ()):
-            if word.startswith(stem):
-                found.add(_STEM_CODE[stem])
-                break
-    found.update(_PHRASE_CODE[m.group(0)] for m in _PHRASES.finditer(low))
+    found = {_STEM_CODE[stem] for stem in _STEMS.findall(low)}
+    found.update(_PHRASE_CODE[phrase] for phrase in _PHRASES.findall(low))
     if found:
         return min(found, key=_RANK.__getitem__)
     return _BY_CUE.get(cue_lemma, "comment")
 
 
+_STANCE = Found._fields.index("stance")
+
+
 def with_stances(found):
     """The statements with their suggested stance filled in."""
-    return [f._replace(stance=suggest(lemma(f.cue) if f.cue else "say", f.quote)) for f in found]
+    return [Found._make(f[:_STANCE] + (suggest(lemma(f.cue) if f.cue else "say", f.quote),) + f[_STANCE + 1:])
+            for f in found]
