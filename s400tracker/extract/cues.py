@@ -88,7 +88,10 @@ CUE_WORDS = trie_pattern(sorted(_SINGLE_WORDS | set(_PAIRS)))
 CUE_SCAN = re.compile(r"\b" + CUE_WORDS + r"\b")
 
 
-def find_cues(toks: list[tuple[int, int, str]], hits=None):
+_start = re.Match.start
+
+
+def find_cues(toks: list[re.Match], hits=None):
     """(token index, start, end, cue text) for each cue among a sentence's tokens.
 
     hits, when given, are the offsets CUE_SCAN found: only those tokens are looked at.
@@ -96,19 +99,21 @@ def find_cues(toks: list[tuple[int, int, str]], hits=None):
     if hits is None:
         indices = range(len(toks))
     else:
-        # (h,) sorts just before the token (h, end, word): a bisection on the tokens themselves.
+        # A bisection on the tokens' starts.
         n = len(toks)
-        indices = [k for k in (bisect.bisect_left(toks, (h,)) for h in sorted(hits)) if k < n and toks[k][0] in hits]
+        indices = [k for k in (bisect.bisect_left(toks, h, key=_start) for h in sorted(hits))
+                   if k < n and toks[k].start() in hits]
     for i in indices:
-        s, e, w = toks[i]
+        t = toks[i]
+        (s, e), w = t.span(), t[0]
         if w.endswith("."):  # the word closing a sentence carries its full stop
             w = w[:-1]
             e -= 1
         low = w.lower()
         pair = _PAIRS.get(low)
-        if pair and i + 1 < len(toks) and toks[i + 1][2].lower().rstrip(".") in pair:
-            second = toks[i + 1][2].rstrip(".")
-            yield i, s, toks[i + 1][0] + len(second), f"{w} {second}"
+        if pair and i + 1 < len(toks) and toks[i + 1][0].lower().rstrip(".") in pair:
+            second = toks[i + 1][0].rstrip(".")
+            yield i, s, toks[i + 1].start() + len(second), f"{w} {second}"
         elif low in _SINGLE_WORDS:
             yield i, s, e, w
 

@@ -74,9 +74,14 @@ class Phrase(NamedTuple):
     possessive: bool = False
 
 
-def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+Token = re.Match   # t[0] the token's text, t.start() and t.end() its place in the article
+
+
+def tokens(text: str, lo: int, hi: int) -> list[Token]:
+    # The matches themselves, made in C: building a (start, end, text) tuple of each cost
+    # twice as much as finding them, and most tokens are never looked at again.
     pattern = _TOKEN_ASCII if text.isascii() or text[lo:hi].isascii() else TOKEN
-    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, lo, hi)]
+    return list(pattern.finditer(text, lo, hi))
 
 
 def np_word(word: str) -> bool:
@@ -101,21 +106,22 @@ def _within(pos: int, spans) -> bool:
     return k >= 0 and pos < spans[k][1]
 
 
-def phrase_before(text: str, toks: list[tuple[int, int, str]], i: int, skip_spans=()) -> Phrase | None:
+def phrase_before(text: str, toks: list[Token], i: int, skip_spans=()) -> Phrase | None:
     """The speaker phrase ending just before token i (the cue), skipping adverbs and time phrases."""
     j = i - 1
     while j >= 0:
-        s, e, w = toks[j]
-        if _within(s, skip_spans) or w.lower() in SKIPPABLE:
+        t = toks[j]
+        if _within(t.start(), skip_spans) or t[0].lower() in SKIPPABLE:
             j -= 1
             continue
-        if w.lower() == "on" and j + 1 < i and _within(toks[j + 1][0], skip_spans):
+        if t[0].lower() == "on" and j + 1 < i and _within(toks[j + 1].start(), skip_spans):
             j -= 1
             continue
         break
     if j < 0:
         return None
-    s, e, w = toks[j]
+    t = toks[j]
+    (s, e), w = t.span(), t[0]
     if w.lower() in PRONOUNS:
         return Phrase(s, e, w, pronoun=True)
     window = text[max(0, e - 120):e]
@@ -131,10 +137,10 @@ def _collect_backwards(text: str, toks, j: int) -> Phrase | None:
     end_tok = j
     start_tok = None
     while j >= 0:
-        s, e, w = toks[j]
+        w = toks[j][0]
         low = w.lower()
         if _is_word(w) and np_word(w):
-            if j < end_tok and low.rstrip(".") in _OPENERS and (j == 0 or not _is_word(toks[j - 1][2])):
+            if j < end_tok and low.rstrip(".") in _OPENERS and (j == 0 or not _is_word(toks[j - 1][0])):
                 break
             start_tok = j
             j -= 1
@@ -142,51 +148,51 @@ def _collect_backwards(text: str, toks, j: int) -> Phrase | None:
         if low in DETERMINERS and start_tok is not None:
             start_tok = j
             # "the spokesman of the Prime Minister's House": the head stands before 'of the'.
-            if j >= 2 and toks[j - 1][2].lower() in ("of", "for") and np_word(toks[j - 2][2]) and not toks[j - 2][2][0].isupper():
+            if j >= 2 and toks[j - 1][0].lower() in ("of", "for") and np_word(toks[j - 2][0]) and not toks[j - 2][0][0].isupper():
                 j -= 2
                 start_tok = None
                 continue
             # "a source close to the Prime Minister said": the source speaks, not the minister.
-            if j >= 3 and toks[j - 1][2].lower() in ("to", "with") and toks[j - 2][2].lower() in _CLOSE_TO:
+            if j >= 3 and toks[j - 1][0].lower() in ("to", "with") and toks[j - 2][0].lower() in _CLOSE_TO:
                 j -= 3
                 start_tok = None
-                while j >= 0 and toks[j][2].lower() not in DETERMINERS and np_word(toks[j][2]):
+                while j >= 0 and toks[j][0].lower() not in DETERMINERS and np_word(toks[j][0]):
                     start_tok = j
                     j -= 1
-                if j >= 0 and toks[j][2].lower() in DETERMINERS and start_tok is not None:
+                if j >= 0 and toks[j][0].lower() in DETERMINERS and start_tok is not None:
                     start_tok = j
                 break
             break
-        if low in CONNECTORS and start_tok is not None and j > 0 and np_word(toks[j - 1][2]):
+        if low in CONNECTORS and start_tok is not None and j > 0 and np_word(toks[j - 1][0]):
             j -= 1
             continue
         break
     if start_tok is None:
         return None
     # A lone sentence opener ("Earlier", "However") is no speaker.
-    while start_tok <= end_tok and toks[start_tok][2].lower().rstrip(".") in _OPENERS and start_tok < end_tok:
+    while start_tok <= end_tok and toks[start_tok][0].lower().rstrip(".") in _OPENERS and start_tok < end_tok:
         start_tok += 1
-    s, e = toks[start_tok][0], toks[end_tok][1]
+    s, e = toks[start_tok].start(), toks[end_tok].end()
     phrase = text[s:e]
     if phrase.endswith(".") and not _INITIALS_END.search(phrase):
         phrase = phrase.rstrip(".")
-    if toks[start_tok][2].lower().rstrip(".") in _OPENERS:
+    if toks[start_tok][0].lower().rstrip(".") in _OPENERS:
         return None
-    last = toks[end_tok][2].lower()
+    last = toks[end_tok][0].lower()
     return Phrase(s, s + len(phrase), phrase, possessive=last.endswith(("'s", "’s", "'", "’")))
 
 
-def phrase_after(text: str, toks: list[tuple[int, int, str]], i: int) -> Phrase | None:
+def phrase_after(text: str, toks: list[Token], i: int) -> Phrase | None:
     """The speaker phrase starting just after token i (an inverted 'said X' or 'according to X')."""
     j = i + 1
     n = len(toks)
-    if j < n and toks[j][2].lower() in PRONOUNS | OBJECT_PRONOUNS:
-        s, e, w = toks[j]
-        return Phrase(s, e, w, pronoun=True)
+    if j < n and toks[j][0].lower() in PRONOUNS | OBJECT_PRONOUNS:
+        t = toks[j]
+        return Phrase(t.start(), t.end(), t[0], pronoun=True)
     start_tok = None
     end_tok = None
     while j < n:
-        s, e, w = toks[j]
+        w = toks[j][0]
         low = w.lower()
         if start_tok is None and low in DETERMINERS:
             start_tok = j
@@ -198,23 +204,23 @@ def phrase_after(text: str, toks: list[tuple[int, int, str]], i: int) -> Phrase 
             end_tok = j
             j += 1
             continue
-        if low in CONNECTORS and end_tok is not None and j + 1 < n and np_word(toks[j + 1][2]) and low != "on":
+        if low in CONNECTORS and end_tok is not None and j + 1 < n and np_word(toks[j + 1][0]) and low != "on":
             j += 1
             continue
         break
     if end_tok is None:
         return None
-    s, e = toks[start_tok][0], toks[end_tok][1]
+    s, e = toks[start_tok].start(), toks[end_tok].end()
     phrase = text[s:e]
     if phrase.endswith(".") and not _INITIALS_END.search(phrase):
         phrase = phrase[:-1]
     # "the written statement issued by the Foreign Ministry": the issuer speaks.
-    last = toks[end_tok][2].lower().rstrip(".")
+    last = toks[end_tok][0].lower().rstrip(".")
     if last in ("statement", "communique", "communiqué", "declaration", "readout", "release", "post", "tweet"):
         k = end_tok + 1
-        if k < n and toks[k][2].lower() in ("issued", "released", "published", "posted", "signed"):
+        if k < n and toks[k][0].lower() in ("issued", "released", "published", "posted", "signed"):
             k += 1
-        if k < n and toks[k][2].lower() in ("by", "from", "of"):
+        if k < n and toks[k][0].lower() in ("by", "from", "of"):
             issuer = phrase_after(text, toks, k)
             if issuer is not None and not issuer.pronoun:
                 return issuer

@@ -247,12 +247,12 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
     for i, cue_start, cue_end, cue in cues.find_cues(toks, hits):
         if _inside(cue_start, masked):
             continue
-        before = toks[i - 1][2] if i > 0 else ""
-        if cue[0].isupper() and i == 0 and len(toks) > 1 and toks[1][2][:1].isupper():
+        before = toks[i - 1][0] if i > 0 else ""
+        if cue[0].isupper() and i == 0 and len(toks) > 1 and toks[1][0][:1].isupper():
             continue  # "State Department spokesperson …": a name, not a verb
         if cue[0].isupper() and i > 0:
             if headline is None:
-                words = [w for _, _, w in toks if w[0].isalpha()]
+                words = [t[0] for t in toks if t[0][0].isalpha()]
                 headline = len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
             if not headline:
                 continue  # part of a name: "the United States", "Washington Post Reports"
@@ -262,7 +262,7 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
                 found.append(Attribution(cue_start, cue_end, cue, phrase, "according", (s, e)))
             continue
         if _went_on_to(toks, i):
-            verb = i - 3 if toks[i - 2][2].lower() == "on" else i - 2
+            verb = i - 3 if toks[i - 2][0].lower() == "on" else i - 2
             subject = phrase_before(text, toks, verb, time_spans)
             found.append(Attribution(cue_start, cue_end, cue, subject, "subject" if subject else "coordinated", (s, e)))
             continue
@@ -312,7 +312,7 @@ _PASSIVE = frozenset("is are was were be been being am".split())
 
 def _went_on_to(toks, i: int) -> bool:
     """'he went on to say', 'she continued to say': the speaker is the one before."""
-    words = [t[2].lower() for t in toks[max(0, i - 3):i]]
+    words = [t[0].lower() for t in toks[max(0, i - 3):i]]
     return len(words) >= 2 and words[-1] == "to" and (words[-2] in ("on", "continued", "continues", "proceeded"))
 
 
@@ -320,8 +320,8 @@ def _quoted_as_saying(text: str, toks, i: int) -> Phrase | None:
     """'ISNA news agency quotes him as saying': the one quoted is the speaker, not the outlet;
     'Erdoğan was quoted as saying by PolitikYol': so is the subject of the passive."""
     for j in range(i - 2, max(-1, i - 8), -1):
-        if toks[j][2].lower() in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
-            if j > 0 and toks[j - 1][2].lower() in _PASSIVE:
+        if toks[j][0].lower() in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+            if j > 0 and toks[j - 1][0].lower() in _PASSIVE:
                 return phrase_before(text, toks, j - 1)
             return phrase_after(text, toks, j)
     return None
@@ -348,16 +348,16 @@ def _drop_reported_inside_final(text: str, found: list[Attribution], sentence) -
 def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence, found) -> Attribution | None:
     text = art.text
     phrase = phrase_before(text, toks, i, time_spans)
-    before = toks[i - 1][2] if i > 0 else ""
+    before = toks[i - 1][0] if i > 0 else ""
     if phrase is not None and not phrase.possessive:
         return Attribution(cue_start, cue_end, cue, phrase, "subject", sentence)
     if before == "," :
         # "the Republican People's Party, Turkey's largest opposition party, urged": the subject
         # stands before a parenthetical.
         k = i - 2
-        while k >= 0 and toks[k][2] != "," and toks[k][0] >= sentence[0]:
+        while k >= 0 and toks[k][0] != "," and toks[k].start() >= sentence[0]:
             k -= 1
-        if found and k >= 0 and found[-1].cue_start > toks[k][0] and found[-1].mode != "according":
+        if found and k >= 0 and found[-1].cue_start > toks[k].start() and found[-1].mode != "according":
             # "Erdoğan slammed the party without naming it, accused its MPs of …": one subject.
             return Attribution(cue_start, cue_end, cue, None, "coordinated", sentence)
         inner = _collect(text, toks, i - 1)
@@ -373,7 +373,7 @@ def _speaker_of_cue(art, toks, i, cue_start, cue_end, cue, time_spans, sentence,
         # "A spokesman for the Kremlin, Dmitry Peskov, said": the name, whichever side it stands.
         if inner is not None and not inner.possessive and _proper_name(inner) and not _proper_name(outer):
             return Attribution(cue_start, cue_end, cue, inner, "subject", sentence)
-        if outer is not None and not outer.possessive and k > 0 and toks[k][0] > sentence[0] + 1:
+        if outer is not None and not outer.possessive and k > 0 and toks[k].start() > sentence[0] + 1:
             return Attribution(cue_start, cue_end, cue, outer, "subject", sentence)
         return None
     if before in ('"', "”", "’", "'", "»") or i == 0:
@@ -426,14 +426,14 @@ def _proper_name(phrase: Phrase | None) -> bool:
 def _leading_subject(text, toks) -> Phrase | None:
     """The subject at the start of a sentence: its first noun phrase, after an opening clause."""
     start = 0
-    if toks and (toks[0][2].lower() in _INTRO_WORDS or toks[0][2].lower().endswith("ing")):
+    if toks and (toks[0][0].lower() in _INTRO_WORDS or toks[0][0].lower().endswith("ing")):
         # "On Tuesday, the party urged …", "While presenting …, Erdogan coupled …"
-        for k, (_, _, w) in enumerate(toks[:25]):
-            if w == ",":
+        for k, t in enumerate(toks[:25]):
+            if t[0] == ",":
                 start = k + 1
                 break
     for k in range(start, min(len(toks), start + 10)):
-        w = toks[k][2]
+        w = toks[k][0]
         if not (w[0].isalnum() and (np_word(w) or w.lower() in DETERMINERS)):
             phrase = phrase_before(text, toks, k) if k > start else None
             return phrase if phrase is not None and not phrase.possessive else None
@@ -491,18 +491,18 @@ def _colon_speaker(art, q: Quote, sentence) -> Attribution | None:
         # Far into the sentence: its subject is read from its opening words.
         lead = _leading_subject(text, tokens(text, sentence[0], sentence[0] + _NEAR))
         if lead is not None and not is_media(lead.text) and (lead.pronoun or lead.text[:1].isupper()):
-            return Attribution(toks[-1][0], toks[-1][1], ":", lead, "subject", sentence)
+            return Attribution(toks[-1].start(), toks[-1].end(), ":", lead, "subject", sentence)
         return None
-    if len(toks) < 2 or toks[-1][2] != ":":
+    if len(toks) < 2 or toks[-1][0] != ":":
         return _reply_of(art, q, sentence)
     phrase = phrase_before(text, toks, len(toks) - 1)
-    if phrase is not None and phrase.start == toks[0][0] and len(toks) <= 9:
+    if phrase is not None and phrase.start == toks[0].start() and len(toks) <= 9:
         if phrase.pronoun or is_media(phrase.text):
             return None
-        return Attribution(toks[-1][0], toks[-1][1], ":", phrase, "subject", sentence)
+        return Attribution(toks[-1].start(), toks[-1].end(), ":", phrase, "subject", sentence)
     lead = _leading_subject(text, toks)
     if lead is not None and not is_media(lead.text) and (lead.pronoun or lead.text[:1].isupper()):
-        return Attribution(toks[-1][0], toks[-1][1], ":", lead, "subject", sentence)
+        return Attribution(toks[-1].start(), toks[-1].end(), ":", lead, "subject", sentence)
     return None
 
 
