@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+from json.encoder import encode_basestring as encode_string   # JSON's own, in C
 import os
 import sys
 from pathlib import Path
@@ -148,7 +148,6 @@ def cmd_extract(args) -> int:
     status = EXIT_OK
     sidecars: dict[str, dict] = {}
     out = _utf8_stdout()
-    encode = json.JSONEncoder(ensure_ascii=False).encode   # one encoder, not one per line
     for path in collect(args.paths):
         if is_sidecar(path):
             continue
@@ -164,16 +163,30 @@ def cmd_extract(args) -> int:
             status = EXIT_FAILED
             continue
         published = args.published or article.published
-        for f in extract(article.text, published, index):
-            record = {
-                "file": name, "start": f.start, "end": f.end, "quote": f.quote,
-                "kind": f.kind, "speaker": f.speaker, "speaker_start": f.speaker_start,
-                "speaker_end": f.speaker_end, "actor": names.get(f.actor) if f.actor else None,
-                "date": f.date.isoformat() if f.date else None, "date_basis": f.date_basis,
-            }
-            out.write(encode(record) + "\n")
+        found = extract(article.text, published, index)
+        if found:
+            out.write("".join(_json_line(encode_string(name), f, names) for f in found))
     out.flush()
     return status
+
+
+def _json_line(file_json: str, f, names: dict[str, str]) -> str:
+    """One statement as a line of JSON, as json.dumps writes it. Formatted here: a dict and the
+    general encoder for each line cost a twentieth of the whole extraction."""
+    return (f'{{"file": {file_json}, "start": {f.start:d}, "end": {f.end:d}, "quote": {encode_string(f.quote)}, '
+            f'"kind": {encode_string(f.kind)}, "speaker": {_string_or_null(f.speaker)}, '
+            f'"speaker_start": {_int_or_null(f.speaker_start)}, "speaker_end": {_int_or_null(f.speaker_end)}, '
+            f'"actor": {_string_or_null(names.get(f.actor) if f.actor else None)}, '
+            f'"date": {_string_or_null(f.date.isoformat() if f.date else None)}, '
+            f'"date_basis": {_string_or_null(f.date_basis)}}}\n')
+
+
+def _string_or_null(value: str | None) -> str:
+    return "null" if value is None else encode_string(value)
+
+
+def _int_or_null(value: int | None) -> str:
+    return "null" if value is None else str(int(value))
 
 
 def _utf8_stdout():

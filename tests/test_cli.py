@@ -106,6 +106,23 @@ def test_extract_prints_json_lines_whose_offsets_index_the_decoded_file(tmp_path
     assert (record["actor"], record["date"], record["file"]) == ("Akar", "2020-12-15", str(path))
 
 
+def test_extract_lines_are_exactly_what_json_dumps_writes_for_awkward_text(tmp_path, capsys):
+    # Backslashes, a tab, a control character, accents, an emoji, a line separator; and a
+    # file name with a space, a quote mark and a backslash.
+    folder = tmp_path / 'in "x" \\ y'
+    folder.mkdir()
+    awkward = "C:\\path\tž\x01 \U0001F600 \u2028 end"
+    (folder / "a b.txt").write_text(f'"{awkward}", Akar said. "plain", Nobody said.', encoding="utf-8")
+    assert cli.main(["extract", str(folder)]) == 0
+    # JSON lines end at "\n" only (str.splitlines would also split at the line separator).
+    lines = [line + "\n" for line in capsys.readouterr().out.split("\n")[:-1]]
+    records = [json.loads(x) for x in lines]
+    assert [(r["quote"], r["speaker"], r["actor"]) for r in records] == [
+        (awkward, "Akar", "Akar"), ("plain", "Nobody", None)]
+    assert lines == [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+    assert records[0]["file"] == str(folder / "a b.txt")
+
+
 def test_extract_walks_folders_in_order_uses_the_sidecar_and_stores_nothing(tmp_path, capsys):
     folder = articles(tmp_path / "in")
     assert cli.main(["extract", str(folder)]) == 0
