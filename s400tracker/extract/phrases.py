@@ -100,9 +100,14 @@ def _is_word(tok: str) -> bool:
     return tok[0].isalnum()
 
 
+_INF = float("inf")
+
+
 def _within(pos: int, spans) -> bool:
     """pos inside one of the sorted, disjoint spans (a bisection: a sentence may hold thousands)."""
-    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if not spans:
+        return False
+    k = bisect.bisect_right(spans, (pos, _INF)) - 1
     return k >= 0 and pos < spans[k][1]
 
 
@@ -139,7 +144,7 @@ def _collect_backwards(text: str, toks, j: int) -> Phrase | None:
     while j >= 0:
         w = toks[j][0]
         low = w.lower()
-        if _is_word(w) and np_word(w):
+        if w[0].isalnum() and np_word(w):
             if j < end_tok and low.rstrip(".") in _OPENERS and (j == 0 or not _is_word(toks[j - 1][0])):
                 break
             start_tok = j

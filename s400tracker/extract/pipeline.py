@@ -167,12 +167,19 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
     opens = [q.open for q in quotes]
     previous_sentence: tuple[int, int] | None = None
     for s, e in sentences(text, lo, hi, spans):
-        art.discourse.note_names(_between(art.names, art.name_starts, s, e))
-        first = bisect.bisect_left(opens, s)
-        last = bisect.bisect_left(opens, e)
-        in_sentence = quotes[first:last]
-        masked = spans[max(0, first - 1):last]
-        exprs = [x for x in _between(art.exprs, art.expr_starts, s, e) if not _inside(x.start, masked)]
+        names = _between(art.names, art.name_starts, s, e)
+        if names:
+            art.discourse.note_names(names)
+        if quotes:
+            first = bisect.bisect_left(opens, s)
+            last = bisect.bisect_left(opens, e)
+            in_sentence = quotes[first:last]
+            masked = spans[max(0, first - 1):last]
+        else:
+            in_sentence = masked = ()
+        exprs = _between(art.exprs, art.expr_starts, s, e)
+        if masked and exprs:
+            exprs = [x for x in exprs if not _inside(x.start, masked)]
         if not in_sentence and not _between(art.cue_hits, art.cue_hits, s, e):
             # No quotation and no verb of saying: nothing said here, only days to remember —
             # unless it is a headline in the "Peskov: Russia considers the sanctions illegal" form.
@@ -226,13 +233,20 @@ def _recent(day: dt.date, published: dt.date | None) -> bool:
 
 def _inside(pos: int, spans) -> bool:
     """pos within one of the sorted, disjoint spans."""
-    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if not spans:
+        return False   # most sentences hold no quotation
+    k = bisect.bisect_right(spans, (pos, _INF)) - 1
     return k >= 0 and pos < spans[k][1]
+
+
+_INF = float("inf")
 
 
 def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribution]:
     text = art.text
-    hit_list = [h for h in _between(art.cue_hits, art.cue_hits, s, e) if not _inside(h, masked)]
+    hit_list = _between(art.cue_hits, art.cue_hits, s, e)
+    if masked:
+        hit_list = [h for h in hit_list if not _inside(h, masked)]
     if not hit_list:
         # A quotation alone, or words of saying only inside quotations: the speaker comes from
         # elsewhere (a colon, the sentence before).
@@ -248,6 +262,7 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
         if _inside(cue_start, masked):
             continue
         before = toks[i - 1][0] if i > 0 else ""
+        low, before_low = cue.lower(), before.lower()
         if cue[0].isupper() and i == 0 and len(toks) > 1 and toks[1][0][:1].isupper():
             continue  # "State Department spokesperson …": a name, not a verb
         if cue[0].isupper() and i > 0:
@@ -256,32 +271,32 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
                 headline = len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
             if not headline:
                 continue  # part of a name: "the United States", "Washington Post Reports"
-        if cue.lower().startswith("according"):
+        if low.startswith("according"):
             phrase = phrase_after(text, toks, i + 1)
             if phrase and not is_media(phrase.text):
                 found.append(Attribution(cue_start, cue_end, cue, phrase, "according", (s, e)))
             continue
-        if _went_on_to(toks, i):
+        if before_low == "to" and _went_on_to(toks, i):
             verb = i - 3 if toks[i - 2][0].lower() == "on" else i - 2
             subject = phrase_before(text, toks, verb, time_spans)
             found.append(Attribution(cue_start, cue_end, cue, subject, "subject" if subject else "coordinated", (s, e)))
             continue
-        if cue.lower() == "saying" and before.lower() == "as" and i >= 3:
+        if low == "saying" and before_low == "as" and i >= 3:
             quoted = _quoted_as_saying(text, toks, i)
             if quoted is not None:
                 found.append(Attribution(cue_start, cue_end, cue, quoted, "subject", (s, e)))
                 continue
-        if cues.blocked(cue, before) or cue.lower().split()[0] in cues.BELIEF:
+        if cues.blocked(cue, before) or low.partition(" ")[0] in cues.BELIEF:
             continue
-        if before.lower() in _PASSIVE and cue.lower() != "saying":
+        if before_low in _PASSIVE and low != "saying":
             continue  # "if he is asked to leave": said of him, not by him
-        if cue.lower() in cues.INVERTED_ONLY and text[max(s, cue_start - 3):cue_start].strip()[-2:] not in (',"', ",”", ",’", ",'"):
+        if low in cues.INVERTED_ONLY and text[max(s, cue_start - 3):cue_start].strip()[-2:] not in (',"', ",”", ",’", ",'"):
             continue
         if cues.is_participle(cue):
             after_comma = before == "," or text[max(s, cue_start - 3):cue_start].rstrip()[-2:] in (',"', ",”", ",’")
             if found and after_comma:
                 found.append(Attribution(cue_start, cue_end, cue, None, "participle", (s, e)))
-            elif before.lower() not in ("," , "and") and _WITH_BEFORE.search(text, max(s, cue_start - 80), cue_start):
+            elif before_low not in ("," , "and") and _WITH_BEFORE.search(text, max(s, cue_start - 80), cue_start):
                 # "…, with an official saying that …": the one named after "with" speaks.
                 subject = phrase_before(text, toks, i, time_spans)
                 if subject is not None and not subject.possessive:
