@@ -84,7 +84,8 @@ _PAIRS = {"according": ("to",), "made": ("clear",), "make": ("clear",), "makes":
 
 # Every word that may start a cue, for a quick scan of a whole article: sentences without one
 # (and without a quotation) need no closer look.
-CUE_WORDS = trie_pattern(sorted(_SINGLE_WORDS | set(_PAIRS)))
+CUE_FORMS = sorted(_SINGLE_WORDS | set(_PAIRS))
+CUE_WORDS = trie_pattern(CUE_FORMS)
 CUE_SCAN = re.compile(r"\b" + CUE_WORDS + r"\b")
 
 

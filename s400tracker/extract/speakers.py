@@ -16,7 +16,7 @@ from typing import Sequence
 from s400tracker.core.model import Actor
 from s400tracker.extract import cues
 from s400tracker.extract.text import fold
-from s400tracker.extract.wordtrie import trie_pattern
+from s400tracker.extract.wordtrie import WordStarts, spaced, trie_pattern
 
 # A phrase names an organisation when its head (last word) is one of these, or it is a place.
 _ORG_HEADS = re.compile(
@@ -61,12 +61,7 @@ class Mention:
     date: object = None
     date_basis: str = ""
     phrase: object = None  # the speaker phrase as written, for quotes that go on without one
-
-
-def _last_word_as_written(text: str, folded_word: str) -> str:
-    # A cheap pre-check before folding the whole phrase: its last word, folded, must match.
-    tail = text[-len(folded_word):]
-    return tail if fold(tail) == folded_word else "\0"
+    phrase_words: tuple | None = None  # the phrase's folded words, once a later speaker asked
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,6 +92,7 @@ class ActorIndex:
         # tried first, then the verb. One pass costs two thirds of two.
         names = r"(" + trie_pattern(alternatives) + r")(?![\w])|" if alternatives else ""
         self._scan_re = re.compile(r"(?<![\w])(?:" + names + cues.CUE_WORDS + r"\b)")
+        self._scan_starts = WordStarts([*alternatives, *cues.CUE_FORMS])
         self.roles = {a.key: frozenset(fold(r) for r in a.roles) for a in actors}
         self.countries = {a.key: tuple(fold(c) for c in a.countries) for a in actors}
         self._country_re = {
@@ -115,7 +111,16 @@ class ActorIndex:
         names: list[tuple[int, int, tuple[str, ...]]] = []
         hits: list[int] = []
         owners = self.owners
-        for m in self._scan_re.finditer(folded):
+        match = self._scan_re.match
+        end = 0
+        # The pattern tried only where a name or verb may start, as finditer would have found it.
+        for start in self._scan_starts.candidates(spaced(folded)):
+            if start < end:
+                continue   # inside the name just found
+            m = match(folded, start)
+            if m is None:
+                continue
+            end = m.end()
             name = m.group(1) if self.alias_re is not None else None
             if name is None:
                 hits.append(m.start())
@@ -194,10 +199,12 @@ class Discourse:
         words = low.split()
         if not 1 <= len(words) <= 2 or words[0] in ("the", "a", "an"):
             return None
-        last = words[-1]
+        words = tuple(words)
         for m in self.recent():
-            if m.spoke and m.phrase is not None and m.phrase.text.endswith(_last_word_as_written(m.phrase.text, last)):
-                earlier = fold(m.phrase.text).split()
+            if m.spoke and m.phrase is not None:
+                earlier = m.phrase_words
+                if earlier is None:   # folded once per speaker, not once per later phrase
+                    earlier = m.phrase_words = tuple(fold(m.phrase.text).split())
                 if len(earlier) > len(words) and earlier[-len(words):] == words:
                     return Mention(m.pos, m.actor, m.name, m.person, m.roles, date=m.date, date_basis=m.date_basis)
         return None

@@ -27,3 +27,47 @@ def test_output_does_not_depend_on_other_articles(index, seed):
     before = extract(first, published, index)
     extract(other, other_published, index)
     assert extract(first, published, index) == before
+
+
+def _scan_everywhere(index, folded):
+    """What the scan must find: the names-and-verbs pattern tried at every position."""
+    from s400tracker.extract import cues
+
+    names, hits = [], []
+    for m in index._scan_re.finditer(folded):
+        if m.group(1) is None:
+            hits.append(m.start())
+        else:
+            names.append((m.start(), m.end(), index.owners[m.group(1)]))
+            hits.extend(c.start() for c in cues.CUE_SCAN.finditer(folded, m.start(), m.end()))
+    return names, hits
+
+
+def _odd_index():
+    from s400tracker.core.model import Actor
+    from s400tracker.extract.speakers import ActorIndex
+
+    # Aliases with dots, hyphens, an apostrophe, a non-ASCII letter and a non-Latin script.
+    return ActorIndex([
+        Actor("us", "U.S. State Department", "US", aliases=("state department", "u.s.")),
+        Actor("s400", "S-400 office", "X", aliases=("s-400",)),
+        Actor("erd", "Erdoğan", "TR", aliases=("erdoğan's office",)),
+        Actor("lav", "Лавров", "RU", aliases=("лавров", "sergei lavrov")),
+    ])
+
+
+_SCAN_PIECES = st.sampled_from(
+    ["said", "says", "said_", "_said", "xsaid", "according to", "state department", "u.s.", "U.S.", "s-400",
+     "S-400x", "erdoğan's office", "Erdogan's office", "лавров", "Лавров", "Sergei Lavrov", "ß", "İ", "ı",
+     " ", "  ", "\n", "“", "”", "—", "…", "«", "»", "'", "’", ".", ",", "(", "-", "_", "7", "é", "д"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(_SCAN_PIECES, max_size=40), plain=st.text(max_size=60))
+def test_the_fast_scan_finds_what_the_pattern_finds_at_every_position(index, pieces, plain):
+    from s400tracker.extract.text import fold
+
+    for actors in (index, _odd_index()):
+        for text in ("".join(pieces), plain + "".join(pieces), "".join(pieces) + plain):
+            folded = fold(text)
+            assert actors.scan(folded) == _scan_everywhere(actors, folded)
