@@ -7,9 +7,12 @@ two days earlier, never five days later.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import NamedTuple
+
+from s400tracker.extract.wordtrie import ALNUM_CHARS, WordStarts, trie_pattern
 
 
 _MONTHS = (
@@ -96,41 +99,39 @@ def _weekday(name: str, published: dt.date | None, strictly_before: bool) -> dt.
     return published - dt.timedelta(days=back)
 
 
-# Every expression starts with a digit, a weekday (or 'yesterday', 'today'), or one of these words.
-# Finding their places with str.find (C speed) and trying the full pattern only there beats
-# letting the pattern try every position of the article. Weekdays, 'yesterday' and 'today' are
-# all found through the 'day' they end in: one search instead of nine.
+# Every expression starts with a digit, a weekday (or 'yesterday', 'today'), or one of these words,
+# where no letter or digit stands before it. Those places are found at C speed (see WordStarts),
+# and the full pattern is tried only there: letting it try every position of the article cost
+# more than all the rest of reading its dates.
 _STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
            "tonight", "this ", "last ", "past ")
 _DAY_WORDS = frozenset(_WEEKDAYS) | {"yesterday", "today"}
-_DIGITS = re.compile(r"\d\d*")       # not \d+: a pattern opening with a set is searched at C speed
-_ASCII_DIGITS = re.compile(r"[0-9][0-9]*")   # the same in ASCII text, and cheaper to test
+_DIGITS = "0123456789"
+_START_WORD = re.compile(trie_pattern(sorted({*_STARTS, *_DAY_WORDS})))
+START_FORMS = (*_STARTS, *_DAY_WORDS, *_DIGITS)   # for a caller that looks for other words too
+_START_PLACES = WordStarts(START_FORMS, word_chars=ALNUM_CHARS)
 
 
-def _matches_folded(folded: str, lo: int, hi: int):
-    starts = set()
-    find = folded.find
-    for word in _STARTS:
-        i = find(word, lo, hi)
+def _matches_folded(folded: str, lo: int, hi: int, candidates=None):
+    starts = []
+    if candidates is None:
+        candidates = _START_PLACES.candidates(folded)
+    for i in candidates:
+        if lo <= i < hi and (i == 0 or not folded[i - 1].isalnum()) and (
+                folded[i] in _DIGITS or _START_WORD.match(folded, i)):
+            starts.append(i)
+    if not folded.isascii():
+        # Digits of other scripts (the pattern's \d takes them): among the non-ASCII characters,
+        # which the encoder turns into "?".
+        raw = folded.encode("ascii", "replace")
+        i = raw.find(b"?", lo, hi)
         while i != -1:
-            if i == 0 or not folded[i - 1].isalnum():
-                starts.add(i)
-            i = find(word, i + 1, hi)
-    i = find("day", lo, hi)
-    while i != -1:
-        j = i
-        while j > lo and folded[j - 1].isalpha():
-            j -= 1
-        if folded[j:i + 3] in _DAY_WORDS and (j == 0 or not folded[j - 1].isalnum()):
-            starts.add(j)
-        i = find("day", i + 3, hi)
-    digits = _ASCII_DIGITS if folded.isascii() else _DIGITS
-    for m in digits.finditer(folded, lo, hi):
-        i = m.start()
-        if i == 0 or not folded[i - 1].isalnum():
-            starts.add(i)
+            c = folded[i]
+            if c.isdecimal() and not c.isascii() and (i == 0 or not folded[i - 1].isalnum()):
+                bisect.insort(starts, i)
+            i = raw.find(b"?", i + 1, hi)
     end = lo
-    for i in sorted(starts):
+    for i in starts:
         if i < end:
             continue   # inside the expression just found ("last monday" holds "monday")
         m = _LOWER.match(folded, i, hi)
@@ -140,11 +141,14 @@ def _matches_folded(folded: str, lo: int, hi: int):
 
 
 def time_expressions(text: str, lo: int, hi: int, published: dt.date | None,
-                     folded: str | None = None) -> list[TimeExpression]:
+                     folded: str | None = None, candidates: list[int] | None = None) -> list[TimeExpression]:
     """Time expressions in text[lo:hi]. folded, the text lower-cased with the same offsets, lets
-    a case-sensitive pattern do the scan, twice as fast as a case-insensitive one."""
+    a case-sensitive pattern do the scan, twice as fast as a case-insensitive one. candidates,
+    when given, are places in folded that WordStarts found for (at least) START_FORMS with
+    ALNUM_CHARS, as a caller scanning for other words too can share its one pass."""
     found = []
-    matches = _matches_folded(folded, lo, hi) if folded is not None else _EXPRESSION.finditer(text, lo, hi)
+    matches = (_matches_folded(folded, lo, hi, candidates) if folded is not None
+               else _EXPRESSION.finditer(text, lo, hi))
     for m in matches:
         if m.group("iso") or m.group("mdy") or m.group("dmy"):
             found.append(TimeExpression(m.start(), m.end(), _explicit(m.group(0), published), "explicit"))

@@ -117,10 +117,12 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
         work = text
     folded = fold(work)
     art = _Article(work, published, index, folded, Discourse(index, folded), found=[])
-    # Whole-article scans, each one pass of a compiled pattern; sentences take their share.
-    art.exprs = time_expressions(work, 0, len(work), published, folded)
+    # Whole-article scans; sentences take their share. Names, verbs of saying and time
+    # expressions are tried only at the places one pass finds for all three.
+    starts = index.word_starts(folded)
+    art.exprs = time_expressions(work, 0, len(work), published, folded, starts)
     art.expr_starts = [x.start for x in art.exprs]
-    art.names, art.cue_hits = index.scan(folded)
+    art.names, art.cue_hits = index.scan(folded, starts)
     art.name_starts = [m[0] for m in art.names]
     art.discourse.names, art.discourse.name_starts = art.names, art.name_starts
     paras = paragraphs(work)

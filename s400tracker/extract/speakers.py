@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from s400tracker.core.model import Actor
-from s400tracker.extract import cues
+from s400tracker.extract import cues, dates
 from s400tracker.extract.text import fold
-from s400tracker.extract.wordtrie import WordStarts, spaced, trie_pattern
+from s400tracker.extract.wordtrie import ALNUM_CHARS, WordStarts, trie_pattern
 
 # A phrase names an organisation when its head (last word) is one of these, or it is a place.
 _ORG_HEADS = re.compile(
@@ -92,7 +92,8 @@ class ActorIndex:
         # tried first, then the verb. One pass costs two thirds of two.
         names = r"(" + trie_pattern(alternatives) + r")(?![\w])|" if alternatives else ""
         self._scan_re = re.compile(r"(?<![\w])(?:" + names + cues.CUE_WORDS + r"\b)")
-        self._scan_starts = WordStarts([*alternatives, *cues.CUE_FORMS])
+        # One pass finds where names, verbs of saying and time expressions may start.
+        self._starts = WordStarts([*alternatives, *cues.CUE_FORMS, *dates.START_FORMS], word_chars=ALNUM_CHARS)
         self.roles = {a.key: frozenset(fold(r) for r in a.roles) for a in actors}
         self.countries = {a.key: tuple(fold(c) for c in a.countries) for a in actors}
         self._country_re = {
@@ -105,16 +106,23 @@ class ActorIndex:
             return []
         return [(m.start(), m.end(), self.owners[m.group(0)]) for m in self.alias_re.finditer(folded, lo, hi)]
 
-    def scan(self, folded: str) -> tuple[list[tuple[int, int, tuple[str, ...]]], list[int]]:
+    def word_starts(self, folded: str) -> list[int]:
+        """Candidate places for scan() and for dates.time_expressions, from one pass."""
+        return self._starts.candidates(folded)
+
+    def scan(self, folded: str, candidates: list[int] | None = None
+             ) -> tuple[list[tuple[int, int, tuple[str, ...]]], list[int]]:
         """The tracked names in the whole (folded) article, as mentions() gives them, and where
-        its words of saying start, as cues.CUE_SCAN finds them."""
+        its words of saying start, as cues.CUE_SCAN finds them. candidates: word_starts(folded)."""
         names: list[tuple[int, int, tuple[str, ...]]] = []
         hits: list[int] = []
         owners = self.owners
         match = self._scan_re.match
         end = 0
         # The pattern tried only where a name or verb may start, as finditer would have found it.
-        for start in self._scan_starts.candidates(spaced(folded)):
+        if candidates is None:
+            candidates = self.word_starts(folded)
+        for start in candidates:
             if start < end:
                 continue   # inside the name just found
             m = match(folded, start)

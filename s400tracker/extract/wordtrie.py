@@ -35,39 +35,56 @@ def _render(node: dict) -> str:
 # Finding where listed words start, fast. Python's regex engine finds a literal character at C
 # speed, but a pattern opening with a class or an assertion such as (?<!\w) is tried at every
 # position of the text, which made the scan for names and verbs of saying a seventh of all
-# extraction. So the search runs on a copy in which every character outside [A-Za-z0-9_] is a
-# space, with a literal space before each word: a byte string with the text's offsets, each
+# extraction. So the search runs on a copy in which every character that is not a word character
+# is a space, with a literal space before each word: a byte string with the text's offsets, each
 # non-ASCII character counting as one byte ("?" from the encoder, then a space).
-_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_TO_SPACED = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
-
-
-def spaced(text: str) -> bytes:
-    """text with every character outside [A-Za-z0-9_] a space, as bytes, behind one space more
-    (so that a word at offset 0 has a space before it too: offset i of text is i + 1 here)."""
-    return b" " + text.encode("ascii", "replace").translate(_TO_SPACED)
+WORD_CHARS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"   # \w, in ASCII
+ALNUM_CHARS = WORD_CHARS[:-1]                                                     # str.isalnum, in ASCII
 
 
 class WordStarts:
-    """Candidate places where one of `words` starts after a character that is no word character.
+    """Candidate places where one of `words` starts after a character outside `word_chars`.
 
     A superset: wherever a word of the list stands in the text at such a place, its offset is
-    among the candidates; a caller confirms each on the text itself. (Both the text and the words
-    go through the same character-by-character mapping, so a word in the text is a word of the
-    mapped list in the copy, and the character before it a space.)
+    among the candidates, and the caller confirms each on the text itself. (The text and the
+    words go through the same character-by-character mapping, so a word in the text is a word of
+    the mapped list in the copy, and the character before it a space.)
     """
 
-    def __init__(self, words):
-        forms = sorted({_spaced_form(w) for w in words if w})
-        self._re = re.compile((" (?=" + trie_pattern(forms) + ")").encode("ascii")) if forms else None
+    def __init__(self, words, word_chars: bytes = WORD_CHARS):
+        keep = frozenset(word_chars)
+        self._table = bytes(c if c in keep else 0x20 for c in range(256))
+        forms = {self._spaced(w).decode("ascii") for w in words if w}
+        self._re = re.compile((" (?=" + _by_first_letter(forms) + ")").encode("ascii")) if forms else None
 
-    def candidates(self, spaced_text: bytes) -> list[int]:
+    def _spaced(self, text: str) -> bytes:
+        return text.encode("ascii", "replace").translate(self._table)
+
+    def candidates(self, text: str) -> list[int]:
+        """The candidates in text, in order."""
         if self._re is None:
             return []
-        # The match is the space before the word: offset m.start() in the copy is the word's
-        # offset in the text, and no later candidate is hidden inside a match.
-        return [m.start() for m in self._re.finditer(spaced_text)]
+        # One space more in front, so that a word at offset 0 has one before it too. A match is
+        # that space before the word: its offset in the copy is the word's offset in the text,
+        # and no later candidate hides inside a match.
+        return [m.start() for m in self._re.finditer(b" " + self._spaced(text))]
 
 
-def _spaced_form(word: str) -> str:
-    return word.encode("ascii", "replace").translate(_TO_SPACED).decode("ascii")
+# Word-initial letters of English, most frequent first. The engine tries the alternatives after a
+# space one by one, so the order decides how many it tries before the one that applies.
+_INITIALS = "tsaoiwcbpmfhdrelngu"
+
+
+def _by_first_letter(forms) -> str:
+    """The forms as one trie pattern whose first-letter branches come in _INITIALS order, and
+    whose forms of one character (digits) are one character set."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(form)
+    singles = sorted(c for c, group in groups.items() if group == [c])
+    order = sorted((c for c in groups if c not in singles),
+                   key=lambda c: (_INITIALS.find(c) % (len(_INITIALS) + 1), c))
+    branches = [trie_pattern(sorted(groups[c])) for c in order]
+    if singles:
+        branches.append("[" + "".join(re.escape(c) for c in singles) + "]")
+    return "(?:" + "|".join(branches) + ")"

@@ -71,3 +71,44 @@ def test_the_fast_scan_finds_what_the_pattern_finds_at_every_position(index, pie
         for text in ("".join(pieces), plain + "".join(pieces), "".join(pieces) + plain):
             folded = fold(text)
             assert actors.scan(folded) == _scan_everywhere(actors, folded)
+
+
+def _date_starts_everywhere(folded, lo, hi):
+    """Where time expressions are tried, by the definition: every position that opens a digit run
+    or one of the start words, with no letter or digit before it."""
+    from s400tracker.extract import dates
+
+    words = sorted({*dates._STARTS, *dates._DAY_WORDS})
+    return [i for i in range(lo, hi)
+            if (i == 0 or not folded[i - 1].isalnum()) and (folded[i].isdecimal() or any(folded.startswith(w, i) for w in words))]
+
+
+_DATE_PIECES = st.sampled_from(
+    ["monday", "Mondays", "today", "yesterday", "this ", "this\n", "last ", "past", "tonight", "may", "May 5",
+     "december 14, 2020", "14 dec", "2020-12-15", "٢٠٢٠-١٢-١٥", "x٣", "_7", "7", "s-400", "ß", "İ", "é", "“", " ", "\n",
+     ".", ",", "-", "_", "a", "z"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(_DATE_PIECES, max_size=40), plain=st.text(max_size=40))
+def test_time_expressions_are_tried_wherever_one_may_start(index, pieces, plain):
+    from s400tracker.extract import dates
+    from s400tracker.extract.text import fold
+
+    for text in ("".join(pieces), plain + "".join(pieces)):
+        folded = fold(text)
+        everywhere = [m.span() for m in _matches_at(folded, _date_starts_everywhere(folded, 0, len(folded)))]
+        for shared in (None, index.word_starts(folded)):
+            assert [m.span() for m in dates._matches_folded(folded, 0, len(folded), shared)] == everywhere
+
+
+def _matches_at(folded, starts):
+    from s400tracker.extract import dates
+
+    end = 0
+    for i in starts:
+        if i >= end:
+            m = dates._LOWER.match(folded, i)
+            if m:
+                yield m
+                end = m.end()
