@@ -44,12 +44,28 @@ _ADJUNCT = re.compile(
     r"(?:\s+(?:with|to|on|at|published|posted)\s+[^,]{0,60}?)?)(?=\s+that\b|,|\s)",
     re.IGNORECASE,
 )
-# ", adding", ";", " — ", ", and told", " but said". Written to open with the set of characters every
-# break starts with, which the regex engine skips to at C speed instead of trying each position.
-_CLAUSE_BREAK = re.compile(
-    r"[,;\s](?:(?<=,)\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b"
-    r"|(?<=;)|(?<=\s)\s*—\s+|(?<=,)\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)"
-    r"|(?<=\s)\s*and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|(?<=\s)\s*but\s+(?=said\b|\w+ed\b))")
+# Clause breaks: ", adding", ";", ", and told" open with a mark; " — ", " and told", " but said"
+# with a space. Apart, the marks are searched for as two literal characters, and the spaces (every
+# sixth character) only where a dash, "and" or "but" stands at all.
+_BREAK_AT_MARK = re.compile(
+    r";|,(?:\s*(?:adding|saying|noting|stressing|warning|insisting|arguing|urging|calling|while|as)\b"
+    r"|\s+and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b))")
+_BREAK_AT_SPACE = re.compile(
+    r"\s(?:\s*—\s+|\s*and\s+(?=\w+ed\b|said\b|told\b|called\b|urged\b)|\s*but\s+(?=said\b|\w+ed\b))")
+
+
+def _clause_break(text: str, lo: int, hi: int) -> int:
+    """Where the first clause break in text[lo:hi] starts; hi when there is none."""
+    m = _BREAK_AT_MARK.search(text, lo, hi)
+    first = m.start() if m else hi
+    if text.find("and", lo, first) != -1 or text.find("but", lo, first) != -1 or text.find("—", lo, first) != -1:
+        # A break at a space before the first mark: its words stand before the mark too.
+        m = _BREAK_AT_SPACE.search(text, lo, first)
+        if m:
+            first = m.start()
+    return first
+
+
 # Content never opens with a gerund: "…, he said, referring to …" is an adjunct, not what he said.
 _PARTICIPLE_START = re.compile(r"[a-z]\w*ing\b")
 # "that" a few words after the verb ends its object: "told Turkey's TGRT television on Monday that …".
@@ -430,7 +446,7 @@ def _nested(text: str, att: Attribution, found: list[Attribution]) -> bool:
     for earlier in found:
         if earlier.mode in ("subject", "inverted") and not cues.is_act(earlier.cue) and earlier.cue_end <= att.speaker.start:
             between = text[earlier.cue_end:att.speaker.start]
-            if not _CLAUSE_BREAK.search(between) and not _COORDINATION.search(between):
+            if _clause_break(between, 0, len(between)) == len(between) and not _COORDINATION.search(between):
                 return True
     return False
 
@@ -734,7 +750,9 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
             m = _TOLD_OBJECT.match(text, lo, end)
             if m:
                 lo = m.end()
-        m = _ADJUNCTS_THEN_THAT.match(text, lo, end)
+        # The patterns ending in "that" cannot match where no "that" follows (most clauses).
+        that_ahead = art.folded.find("that", lo, end) != -1
+        m = _ADJUNCTS_THEN_THAT.match(text, lo, end) if that_ahead else None
         said_that = m is not None
         if m:
             lo = m.end()  # "said on Sunday after a meeting with A, B and C that …"
@@ -750,7 +768,7 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
                     pe -= 1
                 return ps, pe
             return None
-        m = _THAT.match(text, lo, end)
+        m = _THAT.match(text, lo, end) if that_ahead else None
         if m and "that" in m.group(0).lower():
             lo = m.end()
             said_that = True
@@ -759,8 +777,9 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
         elif cues.lemma(a.cue) in cues.NEEDS_THAT:
             return None
         else:
-            m = _OBJECT_THEN_THAT.match(text, lo, end)
-            if m and cues.lemma(a.cue) in _TAKES_OBJECT:
+            m = (_OBJECT_THEN_THAT.match(text, lo, end)
+                 if that_ahead and cues.lemma(a.cue) in _TAKES_OBJECT else None)
+            if m:
                 lo = m.end()
     while lo < end and text[lo] in " ,:":
         lo += 1
@@ -801,9 +820,7 @@ _NEXT_VERB = re.compile(r",\s+(?=" + trie_pattern(sorted(w for w in cues.SAY_FOR
 def _clause(text: str, lo: int, hi: int, after_that: bool = False) -> tuple[int, int] | None:
     if _PARTICIPLE_START.match(text, lo, hi) or (not after_that and _SUBORDINATE_START.match(text, lo, hi)):
         return None  # "…, adding that …", "…, he told Reuters as he arrived": no content here
-    m = _CLAUSE_BREAK.search(text, lo, hi)
-    if m:
-        hi = m.start()
+    hi = _clause_break(text, lo, hi)
     m = _NEXT_VERB.search(text, lo, hi)
     if m:
         hi = m.start()
