@@ -33,7 +33,7 @@ _SIGNATURES = (
 )
 # Control characters text never holds; tab, newlines, form feed and \x1a (the DOS end-of-file
 # mark) it may.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x1a), *range(0x1b, 0x20)])
 
 
 class ArticleError(Exception):
@@ -128,10 +128,12 @@ codecs.register_error(_C1, _c1_controls)
 
 def _refuse_binary(text: str) -> None:
     # Binary data without a NUL still decodes as cp1252, into a soup of control characters;
-    # real text has next to none. Counted by the regex engine: a Python loop over every
-    # character cost more than reading the file.
+    # real text has next to none. The controls are ASCII, so each is one byte of the head's
+    # UTF-8 and no other character's bytes: bytes.translate deletes them at C speed (a pattern
+    # testing every character cost a tenth of reading an article).
     head = text[:8192]
-    controls = len(_CONTROLS.findall(head))
+    raw = head.encode("utf-8", "surrogatepass")
+    controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
     if controls > max(8, len(head) // 100):
         raise ArticleError("binary file, not text")
 
