@@ -92,31 +92,37 @@ CUE_SCAN = re.compile(r"\b" + CUE_WORDS + r"\b")
 _start = re.Match.start
 
 
-def find_cues(toks: list[re.Match], hits=None):
+def find_cues(toks: list[re.Match], hits=None) -> list[tuple[int, int, int, str]]:
     """(token index, start, end, cue text) for each cue among a sentence's tokens.
 
-    hits, when given, are the offsets CUE_SCAN found: only those tokens are looked at.
+    hits, when given, are the offsets CUE_SCAN found, ascending: only those tokens are looked at.
     """
     if hits is None:
         indices = range(len(toks))
     else:
-        # A bisection on the tokens' starts.
+        # A bisection on the tokens' starts for each hit.
         n = len(toks)
-        indices = [k for k in (bisect.bisect_left(toks, h, key=_start) for h in sorted(hits))
-                   if k < n and toks[k].start() in hits]
+        indices = []
+        for h in hits:
+            k = bisect.bisect_left(toks, h, key=_start)
+            if k < n and toks[k].start() == h and (not indices or indices[-1] != k):
+                indices.append(k)
+    found = []
     for i in indices:
         t = toks[i]
-        (s, e), w = t.span(), t[0]
-        if w.endswith("."):  # the word closing a sentence carries its full stop
+        w = t[0]
+        s, e = t.span()
+        if w[-1] == ".":  # the word closing a sentence carries its full stop
             w = w[:-1]
             e -= 1
         low = w.lower()
         pair = _PAIRS.get(low)
         if pair and i + 1 < len(toks) and toks[i + 1][0].lower().rstrip(".") in pair:
             second = toks[i + 1][0].rstrip(".")
-            yield i, s, toks[i + 1].start() + len(second), f"{w} {second}"
+            found.append((i, s, toks[i + 1].start() + len(second), f"{w} {second}"))
         elif low in _SINGLE_WORDS:
-            yield i, s, e, w
+            found.append((i, s, e, w))
+    return found
 
 
 @functools.lru_cache(maxsize=2048)

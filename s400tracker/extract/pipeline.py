@@ -274,9 +274,8 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
     toks = tokens(text, s, min(e, hit_list[-1] + _AFTER_LAST_CUE))
     time_spans = [(x.start, x.end) for x in exprs]
     found: list[Attribution] = []
-    hits = set(hit_list)
     headline = None
-    for i, cue_start, cue_end, cue in cues.find_cues(toks, hits):
+    for i, cue_start, cue_end, cue in cues.find_cues(toks, hit_list):
         if _inside(cue_start, masked):
             continue
         before = toks[i - 1][0] if i > 0 else ""
