@@ -1,4 +1,5 @@
-"""A regular expression for a list of words, factored into a trie.
+"""A regular expression for a list of words, factored into a trie; and WordStarts, which finds
+where any of many words may start in a text with one fast pass.
 
 Python's engine tries the alternatives of (?:said|says|saying|…) one by one at every position;
 factored as sa(?:id|y(?:s|ing)) it rejects a position after a character or two. With hundreds
