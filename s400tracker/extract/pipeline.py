@@ -203,15 +203,19 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
             # unless it is a headline in the "Peskov: Russia considers the sanctions illegal" form.
             if (s, e) == (lo, hi):
                 _headline_statement(art, s, e, exprs, para_dates)
-            para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
+            if exprs:
+                para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
             previous_sentence = (s, e)
             continue
         attributions = _attributions(art, s, e, masked, exprs)
         if not attributions and not in_sentence and (s, e) == (lo, hi):
             _headline_statement(art, s, e, exprs, para_dates)   # "Lavrov: Moscow will answer …"
-        _quotes_of_sentence(art, in_sentence, attributions, (s, e), (lo, hi), exprs, para_dates)
-        _reported(art, attributions, in_sentence, masked, (s, e), exprs, para_dates, previous_sentence)
-        para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
+        if in_sentence:
+            _quotes_of_sentence(art, in_sentence, attributions, (s, e), (lo, hi), exprs, para_dates)
+        if attributions:
+            _reported(art, attributions, in_sentence, masked, (s, e), exprs, para_dates, previous_sentence)
+        if exprs:
+            para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
         previous_sentence = (s, e)
 
 
