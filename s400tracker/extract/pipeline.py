@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -150,8 +151,11 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
     for (lo, hi), quotes in zip(paras, para_quotes):
         _paragraph(art, lo, hi, quotes)
     _settle_pending(art)
-    found = sorted(art.found, key=lambda f: (f.start, f.end))
-    return [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
+    found = sorted(art.found, key=_span)
+    return [f for i, f in enumerate(found) if i == 0 or f[:2] != found[i - 1][:2]]
+
+
+_span = operator.itemgetter(0, 1)   # a Found's (start, end)
 
 
 def _main_event(art: _Article, paras, para_quotes) -> TimeExpression | None:
