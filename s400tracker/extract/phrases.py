@@ -103,10 +103,11 @@ def _is_word(tok: str) -> bool:
 _INF = float("inf")
 
 
-def _within(pos: int, spans) -> bool:
-    """pos inside one of the sorted, disjoint spans (a bisection: a sentence may hold thousands)."""
+def within(pos: int, spans) -> bool:
+    """pos inside one of the sorted, disjoint (start, end) spans (a bisection: a sentence may
+    hold thousands)."""
     if not spans:
-        return False
+        return False   # most sentences hold no quotation and no time phrase
     k = bisect.bisect_right(spans, (pos, _INF)) - 1
     return k >= 0 and pos < spans[k][1]
 
@@ -116,10 +117,10 @@ def phrase_before(text: str, toks: list[Token], i: int, skip_spans=()) -> Phrase
     j = i - 1
     while j >= 0:
         t = toks[j]
-        if _within(t.start(), skip_spans) or t[0].lower() in SKIPPABLE:
+        if within(t.start(), skip_spans) or t[0].lower() in SKIPPABLE:
             j -= 1
             continue
-        if t[0].lower() == "on" and j + 1 < i and _within(toks[j + 1].start(), skip_spans):
+        if t[0].lower() == "on" and j + 1 < i and within(toks[j + 1].start(), skip_spans):
             j -= 1
             continue
         break

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from s400tracker.core.model import Found
 from s400tracker.extract import cues
 from s400tracker.extract.dates import TimeExpression, date_marker, time_expressions
-from s400tracker.extract.phrases import DETERMINERS, Phrase, is_media, np_word, phrase_after, phrase_before, tokens
+from s400tracker.extract.phrases import (DETERMINERS, Phrase, is_media, np_word, phrase_after, phrase_before,
+                                         tokens, within)
 from s400tracker.extract.quotes import Quote, find_quotes, opens_with_quote
 from s400tracker.extract.sentences import sentences
 from s400tracker.extract.speakers import ActorIndex, Discourse, Mention
@@ -163,7 +164,7 @@ def _main_event(art: _Article, paras, para_quotes) -> TimeExpression | None:
     for (lo, hi), quotes in zip(paras[:4], para_quotes):
         spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
         for expr in _between(art.exprs, art.expr_starts, lo, hi):
-            if _inside(expr.start, spans) or expr.date is None:
+            if within(expr.start, spans) or expr.date is None:
                 continue
             if art.published is None or expr.date <= art.published:
                 return expr
@@ -201,7 +202,7 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
             in_sentence = masked = ()
         exprs = _between(art.exprs, art.expr_starts, s, e)
         if masked and exprs:
-            exprs = [x for x in exprs if not _inside(x.start, masked)]
+            exprs = [x for x in exprs if not within(x.start, masked)]
         if not in_sentence and not _between(art.cue_hits, art.cue_hits, s, e):
             # No quotation and no verb of saying: nothing said here, only days to remember —
             # unless it is a headline in the "Peskov: Russia considers the sanctions illegal" form.
@@ -257,22 +258,13 @@ def _recent(day: dt.date, published: dt.date | None) -> bool:
     return published is None or dt.timedelta(0) <= published - day <= _NEWS_WINDOW
 
 
-def _inside(pos: int, spans) -> bool:
-    """pos within one of the sorted, disjoint spans."""
-    if not spans:
-        return False   # most sentences hold no quotation
-    k = bisect.bisect_right(spans, (pos, _INF)) - 1
-    return k >= 0 and pos < spans[k][1]
-
-
-_INF = float("inf")
 
 
 def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribution]:
     text = art.text
     hit_list = _between(art.cue_hits, art.cue_hits, s, e)
     if masked:
-        hit_list = [h for h in hit_list if not _inside(h, masked)]
+        hit_list = [h for h in hit_list if not within(h, masked)]
     if not hit_list:
         # A quotation alone, or words of saying only inside quotations: the speaker comes from
         # elsewhere (a colon, the sentence before).
@@ -284,7 +276,7 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
     found: list[Attribution] = []
     headline = None
     for i, cue_start, cue_end, cue in cues.find_cues(toks, hit_list):
-        if _inside(cue_start, masked):
+        if within(cue_start, masked):
             continue
         before = toks[i - 1][0] if i > 0 else ""
         low, before_low = cue.lower(), before.lower()
