@@ -143,7 +143,7 @@ def cmd_extract(args) -> int:
     from s400tracker.services.articles import ArticleError, collect, is_sidecar, read_article, read_sidecar
 
     actors = load_actors(paths.resources_dir() / "actors.json")
-    names = {a.key: a.name for a in actors}
+    actor_json = {a.key: encode_string(a.name) for a in actors}
     index = ActorIndex(actors)
     status = EXIT_OK
     sidecars: dict[str, dict] = {}
@@ -165,28 +165,43 @@ def cmd_extract(args) -> int:
         published = args.published or article.published
         found = extract(article.text, published, index)
         if found:
-            out.write("".join(_json_line(encode_string(name), f, names) for f in found))
+            out.write(_json_lines(encode_string(name), found, actor_json))
     out.flush()
     return status
 
 
-def _json_line(file_json: str, f, names: dict[str, str]) -> str:
-    """One statement as a line of JSON, as json.dumps writes it. Formatted here: a dict and the
-    general encoder for each line cost a twentieth of the whole extraction."""
-    return (f'{{"file": {file_json}, "start": {f.start:d}, "end": {f.end:d}, "quote": {encode_string(f.quote)}, '
-            f'"kind": {encode_string(f.kind)}, "speaker": {_string_or_null(f.speaker)}, '
-            f'"speaker_start": {_int_or_null(f.speaker_start)}, "speaker_end": {_int_or_null(f.speaker_end)}, '
-            f'"actor": {_string_or_null(names.get(f.actor) if f.actor else None)}, '
-            f'"date": {_string_or_null(f.date.isoformat() if f.date else None)}, '
-            f'"date_basis": {_string_or_null(f.date_basis)}}}\n')
+def _json_lines(file_json: str, found, actor_json: dict[str, str]) -> str:
+    """The statements as lines of JSON, as json.dumps writes them. Formatted here: a dict and the
+    general encoder for each line cost a twentieth of the whole extraction, and the values that
+    repeat (speakers, kinds, days) are encoded once."""
+    strings, days = _JSON_STRINGS, _JSON_DAYS
+    if len(strings) > 50_000:
+        strings.clear()   # speakers of a huge folder: a bound, not a leak
+    return "".join([
+        f'{{"file": {file_json}, "start": {start:d}, "end": {end:d}, "quote": {encode_string(quote)}, '
+        f'"kind": {strings[kind]}, "speaker": {strings[speaker]}, '
+        f'"speaker_start": {"null" if speaker_start is None else int(speaker_start)}, '
+        f'"speaker_end": {"null" if speaker_end is None else int(speaker_end)}, '
+        f'"actor": {actor_json.get(actor, "null") if actor else "null"}, '
+        f'"date": {days[date]}, "date_basis": {strings[date_basis]}}}\n'
+        for start, end, quote, kind, speaker, speaker_start, speaker_end, actor, date, date_basis, *_ in found
+    ])
 
 
-def _string_or_null(value: str | None) -> str:
-    return "null" if value is None else encode_string(value)
+class _Memo(dict):
+    """value -> its JSON text, computed on first use."""
+
+    def __init__(self, encode) -> None:
+        super().__init__()
+        self._encode = encode
+
+    def __missing__(self, value):
+        text = self[value] = "null" if value is None else self._encode(value)
+        return text
 
 
-def _int_or_null(value: int | None) -> str:
-    return "null" if value is None else str(int(value))
+_JSON_STRINGS = _Memo(encode_string)
+_JSON_DAYS = _Memo(lambda day: f'"{day.isoformat()}"')
 
 
 def _utf8_stdout():

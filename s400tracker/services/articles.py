@@ -214,7 +214,8 @@ def read_article(path: Path, sidecar: dict[str, SidecarEntry]) -> Article:
     if not text.strip():
         raise ArticleError("empty file" if not html_title and not data.strip() else "no text")
     entry = sidecar.get(path.name, SidecarEntry())
-    header = _header(text)
+    # The sidecar's date and title win over the article's own: then its header is not read.
+    header = _header(text) if entry.published is None or not entry.title else None
     if entry.published is not None:
         published, basis = entry.published, "sidecar"
     elif header is not None and header.published is not None:
