@@ -140,7 +140,8 @@ def cmd_extract(args) -> int:
     from s400tracker import paths
     from s400tracker.core.actors import load_actors
     from s400tracker.extract.pipeline import ActorIndex, extract
-    from s400tracker.services.articles import ArticleError, collect, is_sidecar, read_article, read_sidecar
+    from s400tracker.services.articles import (ArticleError, collect, is_sidecar, read_ahead, read_article,
+                                                 read_sidecar)
 
     actors = load_actors(paths.resources_dir() / "actors.json")
     actor_json = {a.key: encode_string(a.name) for a in actors}
@@ -148,7 +149,7 @@ def cmd_extract(args) -> int:
     status = EXIT_OK
     sidecars: dict[str, dict] = {}
     out = _utf8_stdout()
-    for path in collect(args.paths):
+    for path in read_ahead(collect(args.paths)):
         if is_sidecar(path):
             continue
         name = str(path)

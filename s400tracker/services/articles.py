@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from s400tracker.services.html_text import html_to_text, looks_like_html
 
@@ -77,6 +77,40 @@ def collect(paths: Iterable[Path]) -> list[Path]:
         else:
             out.setdefault(path, None)
     return list(out)
+
+
+# How many files ahead of the one being read the disk is asked to fetch. An archive folder is
+# seldom all in memory: extracting 5,000 bench articles after the system had dropped its file
+# cache took a fifth longer, waiting on the disk one file at a time.
+READ_AHEAD = 64
+
+
+def read_ahead(paths: list[Path], window: int = READ_AHEAD) -> Iterator[Path]:
+    """The paths in order; as each is given, the system starts fetching the one `window` later,
+    so that it is in memory when its turn comes. A hint only, where the system takes one."""
+    if not hasattr(os, "posix_fadvise"):
+        yield from paths
+        return
+    for path in paths[:window]:
+        _will_need(path)
+    for i, path in enumerate(paths):
+        if i + window < len(paths):
+            _will_need(paths[i + window])
+        yield path
+
+
+def _will_need(path: Path) -> None:
+    try:
+        # Non-blocking: opening a named pipe would otherwise wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return   # read_article will say what is wrong with it
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def is_sidecar(path: Path) -> bool:

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Sequence
 
 from s400tracker.core.ids import text_sha256
 from s400tracker.core.model import Actor, Document, Found
-from s400tracker.services.articles import ArticleError, collect, is_sidecar, read_article, read_sidecar
+from s400tracker.services.articles import ArticleError, collect, is_sidecar, read_ahead, read_article, read_sidecar
 from s400tracker.store import ExtractionChange, Store
 
 # extract(text, published, index) -> list[Found]; `index` is whatever make_index(actors) built.
@@ -168,7 +168,7 @@ def import_paths(
         # A large import rebuilds the quotes' full-text index once at the end instead of
         # updating it article by article (see Store.bulk).
         with store.bulk(defer_index=len(files) >= PARALLEL_FROM, grouped=True):
-            for path in files:
+            for path in read_ahead(files):
                 if cancel is not None and cancel():
                     cancelled = True
                     break

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from s400tracker.services.articles import ArticleError, collect, decode, parse_published, read_article, read_sidecar
+from s400tracker.services.articles import (ArticleError, collect, decode, parse_published, read_ahead, read_article,
+                                          read_sidecar)
 
 TEXT = "Kalın said \u201cwe will not turn back\u201d on Thursday.\r\nSecond line."
 
@@ -74,6 +75,27 @@ def test_folders_give_their_txt_files_sorted_and_never_the_sidecar(tmp_path):
     (tmp_path / "sub" / "c.txt").write_text("x")
     assert [p.relative_to(tmp_path).as_posix() for p in collect([tmp_path])] == \
         ["a.TXT", "b.txt", "sub/c.txt"]
+
+
+def test_reading_ahead_gives_every_path_in_order_and_never_waits_on_a_pipe(tmp_path):
+    import os
+    import threading
+
+    paths = []
+    for n in range(7):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_text("x")
+    paths.insert(2, tmp_path / "gone.txt")
+    paths.insert(4, tmp_path)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")   # opened for reading, a pipe would wait for a writer
+        paths.insert(5, tmp_path / "pipe.txt")
+    given = []
+    reader = threading.Thread(target=lambda: given.extend(read_ahead(paths, window=3)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert not reader.is_alive(), "reading ahead waited on the pipe"
+    assert given == paths
 
 
 def test_publication_date_sidecar_before_header_before_undated(tmp_path, monkeypatch):
