@@ -687,7 +687,7 @@ def _reported(art, atts: list[Attribution], quotes: list[Quote], masked, sentenc
         if span is None:
             continue
         lo, hi = span
-        quoted = sum(max(0, min(y, hi) - max(x, lo)) for x, y in masked)
+        quoted = sum(max(0, min(y, hi) - max(x, lo)) for x, y in masked) if masked else 0
         if quoted and (cues.is_act(a.cue) or len(text[lo:hi].split()) < 10 or quoted * 4 >= hi - lo):
             continue  # the quotation inside it is the statement
         # A long reported clause around a quoted word or two is a statement of its own as well.
@@ -819,7 +819,7 @@ def _clause(text: str, lo: int, hi: int, after_that: bool = False) -> tuple[int,
         hi = m.start()
     tail = text[lo:hi]
     m = None
-    if any(verb in tail for verb in _MEDIA_VERBS):
+    if "," in tail and any(verb in tail for verb in _MEDIA_VERBS):   # the tail opens with a comma
         m = _MEDIA_TAIL.search(text, lo, hi)
     if m and is_media(m.group(0)):
         hi = m.start()

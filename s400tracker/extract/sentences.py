@@ -14,6 +14,7 @@ _ABBREVIATIONS = frozenset(
     vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m
     dept est approx fig al pres amb rev hon""".split()
 )
+_LONGEST = max(map(len, _ABBREVIATIONS))
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
@@ -27,7 +28,11 @@ def sentences(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> lis
         k = bisect.bisect_left(opens, m.start()) - 1
         if k >= 0 and cut <= quotes[k][1]:
             continue  # a full stop inside a quotation: the quote goes on
-        word = _LAST_WORD.search(text, max(lo, m.start() - 12), m.start())
+        mark = m.start()
+        if mark - lo > _LONGEST and text[mark - _LONGEST - 1:mark].isalpha():
+            word = None   # a word longer than any abbreviation ("sanctions.")
+        else:
+            word = _LAST_WORD.search(text, max(lo, mark - 12), mark)
         if word:
             w = word.group(1).lower().rstrip(".")
             if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
