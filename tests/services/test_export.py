@@ -7,6 +7,8 @@ import datetime as dt
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from s400tracker.core.model import Found
 from s400tracker.core.query import StatementFilter
@@ -145,6 +147,17 @@ def test_the_fast_long_export_writes_what_the_statements_say(store):
     assert merged and len(merged[0].sources) == 3, "the store holds merged reports"
     store.annotate(merged[0].id, "+note", ["b", "a"], "condemn")
     store.set_hidden(next(s.id for s in store.statements() if s.actor == "kalin"), True)
+    # A statement mentioned by two articles (the same text stored twice): its earlier-published
+    # one is its first source. Undated here; the store itself never makes one.
+    twice = next(s for s in store.statements() if s.speaker == "Pompeo")
+    first = twice.sources[0]
+    other_id = store.add_document(make_document("An earlier copy, in other words.", dt.date(2020, 12, 1),
+                                                title="Earlier, copy", path="earlier.txt",
+                                                outlet="Wire"), [])[0]
+    with store._db.conn:
+        store._db.execute('INSERT INTO mentions (statement_id, document_id, "start", "end") '
+                          "VALUES (?, ?, ?, ?)", [twice.id, other_id, 3, 8])
+    assert [s.title for s in store.statement(twice.id).sources] == ["Earlier, copy", first.title]
 
     for f, options in ((StatementFilter(), CsvOptions()),
                        (StatementFilter(tracked_only=False, include_hidden=True),
@@ -156,5 +169,18 @@ def test_the_fast_long_export_writes_what_the_statements_say(store):
         flt = f.replace(tracked_only=False) if options.include_untracked else f
         export.write_long(slow, store.actors(), store.statements(flt), options)
         assert fast.getvalue() == slow.getvalue()
+    every = io.StringIO(newline="")
+    export.export_long(store, every)
+    pompeo = next(r for r in rows(every.getvalue())[1:] if r[5] == "Pompeo")
+    assert (pompeo[6], pompeo[12], pompeo[16]) == ("Earlier, copy | First | with a bar", "Wire", "8")
     source = [r[6] for r in rows(fast.getvalue())[1:]]
     assert "'@Second" not in source and any(" | @Second" in s for s in source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from('ab ,"\r\n\t\x00é\u2028;\'=')) | st.text(),
+                min_size=1, max_size=6))
+def test_rows_are_written_exactly_as_the_csv_module_writes_them(cells):
+    expected = io.StringIO(newline="")
+    csv.writer(expected).writerow(cells)
+    assert export.csv_line(cells) == expected.getvalue()
