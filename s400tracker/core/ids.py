@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
+
+def _sha256(data: bytes) -> str:
+    import hashlib   # here, not at the top: loading OpenSSL was 5 ms of the app's launch, which hashes nothing
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def text_sha256(text: str) -> str:
     # Of the decoded text, not the file's bytes: the same article saved as UTF-8 or UTF-16 is the
     # same document, and statement offsets index this text.
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _sha256(text.encode("utf-8"))
 
 
 def statement_id(document_sha256: str, start: int, end: int) -> str:
     """The id of an extracted statement: where it sits in which article."""
-    return hashlib.sha256(f"{document_sha256}:{start}:{end}".encode()).hexdigest()[:16]
+    return _sha256(f"{document_sha256}:{start}:{end}".encode())[:16]
 
 
 def analyst_statement_id(document_sha256: str, start: int, end: int) -> str:
     """The id of a statement the analyst marked by hand; never equal to an extracted one."""
-    return hashlib.sha256(f"{document_sha256}:{start}:{end}:analyst".encode()).hexdigest()[:16]
+    return _sha256(f"{document_sha256}:{start}:{end}:analyst".encode())[:16]

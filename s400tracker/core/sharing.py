@@ -13,7 +13,6 @@ when it overrode or kept a differing value.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Collection, Sequence
@@ -36,6 +35,8 @@ class Content:
         # Canonical JSON: the same content hashes the same in every store and on every platform.
         data = json.dumps([self.note, list(self.tags), self.stance], ensure_ascii=False,
                           separators=(",", ":"))
+        import hashlib   # here: the window reads conflicts at launch and hashes none (OpenSSL: 4 ms)
+
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
 
 
