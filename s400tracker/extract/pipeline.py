@@ -203,7 +203,8 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
         exprs = _between(art.exprs, art.expr_starts, s, e)
         if masked and exprs:
             exprs = [x for x in exprs if not within(x.start, masked)]
-        if not in_sentence and not _between(art.cue_hits, art.cue_hits, s, e):
+        hits = _between(art.cue_hits, art.cue_hits, s, e)
+        if not in_sentence and not hits:
             # No quotation and no verb of saying: nothing said here, only days to remember —
             # unless it is a headline in the "Peskov: Russia considers the sanctions illegal" form.
             if (s, e) == (lo, hi):
@@ -212,7 +213,7 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
                 para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
             previous_sentence = (s, e)
             continue
-        attributions = _attributions(art, s, e, masked, exprs)
+        attributions = _attributions(art, s, e, masked, exprs, hits)
         if not attributions and not in_sentence and (s, e) == (lo, hi):
             _headline_statement(art, s, e, exprs, para_dates)   # "Lavrov: Moscow will answer …"
         if in_sentence:
@@ -260,9 +261,9 @@ def _recent(day: dt.date, published: dt.date | None) -> bool:
 
 
 
-def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribution]:
+def _attributions(art: _Article, s: int, e: int, masked, exprs, hit_list) -> list[Attribution]:
+    """The sentence's attributions; hit_list: where its words of saying start (art.cue_hits)."""
     text = art.text
-    hit_list = _between(art.cue_hits, art.cue_hits, s, e)
     if masked:
         hit_list = [h for h in hit_list if not within(h, masked)]
     if not hit_list:
@@ -272,7 +273,7 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs) -> list[Attribut
     # Words after the last verb of saying matter only for a speaker named after it ("said X on
     # Monday"): tokenizing the rest of a long sentence would be wasted.
     toks = tokens(text, s, min(e, hit_list[-1] + _AFTER_LAST_CUE))
-    time_spans = [(x.start, x.end) for x in exprs]
+    time_spans = exprs   # (start, end, …) tuples, sorted and disjoint: spans as they are
     found: list[Attribution] = []
     headline = None
     for i, cue_start, cue_end, cue in cues.find_cues(toks, hit_list):
@@ -751,8 +752,9 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
             lo = m.end()  # "said on Sunday after a meeting with A, B and C that …"
         for _ in range(2):
             m = _ADJUNCT.match(text, lo, end)
-            if m and m.end() > lo:
-                lo = m.end()
+            if not m or m.end() <= lo:
+                break   # tried again at the same place, it would fail again
+            lo = m.end()
         if _THIS.match(text, lo, end) and _THIS_THEN_ADJUNCT.match(text, lo, end):
             # "X said this in an interview": the content is the sentence before.
             if previous is not None:
