@@ -34,13 +34,17 @@ def run_json(args: list[str]) -> tuple[dict, float]:
     return json.loads(out.strip().splitlines()[-1]), started
 
 
-def launch(args: list[str], repeat: int) -> tuple[float, dict]:
-    """Median seconds from process start to first paint (and the last run's other figures)."""
-    times, last = [], {}
+def launches(variants: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """Median seconds from process start to first paint of each variant. The variants take
+    turns (bare, app, …, bare, app, …): this shared machine's speed drifts by a third from
+    minute to minute, and launches timed minutes apart compared that drift more than the
+    programs."""
+    times: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(repeat):
-        last, started = run_json(args)
-        times.append(last["painted"] - started)
-    return statistics.median(times), last
+        for name, args in variants.items():
+            out, started = run_json(args)
+            times[name].append(out["painted"] - started)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def extract_rate(folder: Path, n: int) -> float:
@@ -79,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     quick = args.quick
     sizes = [50, 100, 200] if quick else [1000, 5000, 20000]
     big = dict(statements=3000, actors=40, dates=200) if quick else {}
-    repeat = 1 if quick else 3
+    repeat = 1 if quick else 7
     out = args.out
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -128,8 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     # compiled at its install): the launches compare two programs as analysts start them.
     subprocess.run([PY, "-m", "compileall", "-q", str(Path(__file__).parent.parent / "s400tracker")],
                    check=True, stdout=subprocess.DEVNULL)
-    bare, _ = launch(["-m", "bench.gui_probe", "bare"], repeat)
-    big_launch, _ = launch(["-m", "bench.gui_probe", "app", str(db)], repeat)
+    seeds = out / "seeds.db"
+    run_json(["-m", "bench.import_probe", "--seeds", str(seeds)])
+    launched = launches({"bare": ["-m", "bench.gui_probe", "bare"],
+                         "big": ["-m", "bench.gui_probe", "app", str(db)],
+                         "seeds": ["-m", "bench.gui_probe", "app", str(seeds)]}, repeat)
+    bare, big_launch = launched["bare"], launched["big"]
     figures, _ = run_json(["-m", "bench.gui_probe", "app", str(db), "--measure"])
     base = run_json(["-m", "bench.import_probe", "--baselines", str(db)])[0]
     label = f"{info['statements']:,} statements"
@@ -146,13 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         row(f"export {kind} CSV", base[f"export_{kind}_s"], "s", 2,
             baseline=base["select_s"], base_label="plain SELECT of the rows")
     row("resident memory, window open", figures["rss_after_mb"], "MB", 400)
-    seeds = out / "seeds.db"
-    base2 = run_json(["-m", "bench.import_probe", "--seeds", str(seeds)])[0]
-    seeds_launch, _ = launch(["-m", "bench.gui_probe", "app", str(seeds)], repeat)
-    row("launch on the seeds store", seeds_launch, "s", 2 * bare, baseline=bare,
+    row("launch on the seeds store", launched["seeds"], "s", 2 * bare, baseline=bare,
         base_label="bare window")
     rows[-1] = rows[-1][:2] + (f"≤ 2× bare ({2 * bare:.2f} s)",) + rows[-1][3:]
-    del base2
 
     print(f"\n| figure | value | target | ratio to target | vs baseline / notes |")
     print("|---|---|---|---|---|")

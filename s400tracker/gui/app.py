@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from s400tracker import paths
 from s400tracker.gui import settings as prefs
@@ -50,6 +50,8 @@ def run(db_path: str | None) -> int:
     try:
         tracker = Tracker.open(db_path)
     except StoreError as e:
+        from PySide6.QtWidgets import QMessageBox   # only when it is needed (see MainWindow.message)
+
         QMessageBox.critical(None, "s400tracker", f"Cannot open the store:\n{e}")
         return 2
     window = MainWindow(tracker, settings)

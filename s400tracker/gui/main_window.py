@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from s400tracker.core.query import bucket_start
@@ -388,8 +388,7 @@ class MainWindow(QMainWindow):
             lines += ["", *problems[:20]]
             if len(problems) > 20:
                 lines.append(f"… and {len(problems) - 20} more")
-        self.message(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning,
-                     "Import finished", "\n".join(lines))
+        self.message("Import finished", "\n".join(lines), warning=not report.ok)
 
     def _import_failed(self, message: str) -> None:
         self.import_action.setEnabled(True)
@@ -399,6 +398,8 @@ class MainWindow(QMainWindow):
     def export(self, kind: str) -> None:
         title = "Export matrix as CSV" if kind == "matrix" else "Export statements as CSV"
         default = str(Path.home() / f"s400tracker-{kind}.csv")
+        from PySide6.QtWidgets import QFileDialog   # here: its types cost launch time
+
         path, _ = QFileDialog.getSaveFileName(self, title, default, "CSV files (*.csv)")
         if not path:
             return
@@ -414,13 +415,18 @@ class MainWindow(QMainWindow):
 
     # -- messages ---------------------------------------------------------------------------
 
-    def message(self, icon, title: str, text: str) -> None:
+    def message(self, title: str, text: str, warning: bool = False) -> None:
+        # Imported here, as the file dialogs are: PySide creates a class's enumerations when the
+        # class is first used, and the message box's were a few milliseconds of every launch.
+        from PySide6.QtWidgets import QMessageBox
+
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)   # file names and reasons are data
         box.exec()
 
     def error(self, title: str, text: str) -> None:
-        self.message(QMessageBox.Icon.Warning, title, text)
+        self.message(title, text, warning=True)
 
     # -- window -----------------------------------------------------------------------------
 

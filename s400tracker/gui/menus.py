@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from s400tracker.gui import settings as prefs
 
@@ -145,6 +144,8 @@ def _start_dir(w) -> str:
 
 
 def import_files(w) -> None:
+    from PySide6.QtWidgets import QFileDialog   # here, not at launch (see MainWindow.message)
+
     files, _ = QFileDialog.getOpenFileNames(w, "Import articles", _start_dir(w),
                                             "Articles (*.txt);;All files (*)")
     if files:
@@ -153,6 +154,8 @@ def import_files(w) -> None:
 
 
 def import_folder(w) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     folder = QFileDialog.getExistingDirectory(w, "Import a folder of articles", _start_dir(w))
     if folder:
         w.settings.setValue("import/dir", folder)
@@ -160,6 +163,8 @@ def import_folder(w) -> None:
 
 
 def new_store(w) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(w, "New store", str(Path.home() / "tracker.db"),
                                           "s400tracker stores (*.db);;All files (*)")
     if not path:
@@ -172,6 +177,8 @@ def new_store(w) -> None:
 
 
 def open_store(w) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(w, "Open store", str(Path(w.tracker.path).parent),
                                           "s400tracker stores (*.db);;All files (*)")
     if path:
@@ -181,6 +188,6 @@ def open_store(w) -> None:
 def about(w) -> None:
     from s400tracker import __version__
 
-    w.message(QMessageBox.Icon.Information, "About s400tracker",
+    w.message("About s400tracker",
               f"s400tracker {__version__}\n\nReactions to the December 2020 US sanctions on "
               "Turkey over the S-400, by actor and day.\n\nStore: " + w.tracker.path)

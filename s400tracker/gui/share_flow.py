@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from s400tracker.services.bundles import BundleError
 from s400tracker.store import NotFoundError, StoreError
@@ -55,9 +55,8 @@ def import_bundle(w) -> None:
         # Undo steps recorded before would now write over what the bundle brought.
         w.undo_stack.clear()
     w.refresh()
-    w.message(QMessageBox.Icon.Warning if report.conflicts or report.missing_articles
-              else QMessageBox.Icon.Information, "Annotations imported",
-              "\n".join(report.lines()))
+    w.message("Annotations imported", "\n".join(report.lines()),
+              warning=bool(report.conflicts or report.missing_articles))
 
 
 def export_briefing(w) -> None:
