@@ -209,28 +209,25 @@ def to_source(row: dict) -> Source:
     )
 
 
-# The long export: one row per statement, with the titles of all its sources and the first of
-# them, in statements() order. The query reads each own mention (a statement is mentioned by one
-# article, or by several when the same text was imported twice) by its document id only: the
-# documents' titles, outlets and paths come from one read of the documents table, as sorting rows
-# that carried them cost a quarter of a 100,000-statement export. Reports merged into a
+# The long export: one row per statement and own mention (a statement is mentioned by one
+# article, or by several when the same text was imported twice), in statements() order and then
+# SOURCES' order, so the first row of a statement is its first source. Reports merged into a
 # statement (same_as) come from LONG_MERGED_TITLES, one indexed query: correlated subqueries per
-# row for the titles and the first mention took two thirds of the export.
-# Columns: id, actor key, date, quote, kind, speaker, the mention's document id, note, tags
-# (JSON), analyst's stance, suggested stance, date basis (analyst when moved), start, end, hidden,
-# origin.
+# row for the titles and the first mention took two thirds of a 100,000-statement export.
+# Columns: id, actor key, date, quote, kind, speaker, the mention's title, note, tags (JSON),
+# analyst's stance, suggested stance, date basis (analyst when moved), outlet, published,
+# document path, start, end, hidden, origin.
 LONG_ROW_COLUMNS = """
-s.id, s.eff_actor, s.eff_date, s.quote, s.kind, s.speaker, m.document_id,
+s.id, s.eff_actor, s.eff_date, s.quote, s.kind, s.speaker, d.title,
 a.note, a.tags, a.stance, s.stance_suggested,
 CASE WHEN s.date_override IS NOT NULL THEN 'analyst' ELSE s.date_basis END,
-m."start", m."end", s.hidden, s.origin
+d.outlet, d.published, d.path, m."start", m."end", s.hidden, s.origin
 """
 LONG_ROW_JOINS = """
 LEFT JOIN mentions m ON m.statement_id = s.id
+LEFT JOIN documents d ON d.id = m.document_id
 """
-# A statement's own mentions by document id and place; long_rows puts them in SOURCES' order.
-LONG_ROW_ORDER = ORDER.rstrip() + ', m.document_id, m."start"\n'
-LONG_DOCUMENTS = "SELECT id, title, outlet, published, path FROM documents"
+LONG_ROW_ORDER = ORDER.rstrip() + ', d.published, m.document_id, m."start"\n'
 LONG_MERGED_TITLES = """
 SELECT st.same_as, d.title
 FROM statements st JOIN mentions m ON m.statement_id = st.id JOIN documents d ON d.id = m.document_id

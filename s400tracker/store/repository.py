@@ -586,46 +586,23 @@ class Store:
         """The long export's rows for statements matching `f`, in statements() order: per
         statement its effective values, annotation, every source's title joined " | " (its own
         mentions, then the reports merged into it, as statement() lists its sources) and its
-        first source's outlet, publication date, path and place. Three queries, no Statement
-        objects: see queries.LONG_ROW_COLUMNS.
-
-        Columns: id, actor key, date, quote, kind, speaker, titles, note, tags (JSON), analyst's
-        stance, suggested stance, date basis, outlet, published, path, start, end, hidden, origin.
-        """
+        first source. Two queries, no Statement objects: see queries.LONG_ROW_COLUMNS."""
         merged: dict[str, list[str]] = {}
         for sid, title in self._db.execute(q.LONG_MERGED_TITLES):
             merged.setdefault(sid, []).append(title)
-        documents = {row[0]: row[1:] for row in self._db.execute(q.LONG_DOCUMENTS)}
-        no_document = (None, None, None, None)
         clause, params = q.where(f)
         sql = (f"SELECT {q.LONG_ROW_COLUMNS} {q.FROM} {q.LONG_ROW_JOINS} WHERE {clause} "
                f"{q.LONG_ROW_ORDER}")
         out: list[tuple] = []
-        append = out.append
-        document = documents.get
-        further: dict[int, list[tuple]] = {}   # out's index -> the statement's rows, one per mention
-        first = None
+        last = None
         for row in self._db.execute(sql, params):
-            if first is not None and row[0] == first[0]:
-                further.setdefault(len(out) - 1, [first]).append(row)
-                continue
-            first = row
-            title, outlet, published, path = document(row[6], no_document)
-            append((*row[:6], title, *row[7:12], outlet, published, path, *row[12:]))
-
-        def sources_order(row):
-            published = document(row[6], no_document)[2]
-            return published is not None, published or "", row[6], row[12]
-
-        for i, rows in further.items():
-            # A statement mentioned by several articles: its first source in SOURCES' order (by
-            # publication date, undated first as SQL sorts NULL, then article and place) gives
-            # the outlet, date, path and place, and the titles are joined in that order.
-            rows.sort(key=sources_order)
-            title, outlet, published, path = document(rows[0][6], no_document)
-            for other in rows[1:]:
-                title = f"{title} | {document(other[6], no_document)[0]}"
-            out[i] = (*rows[0][:6], title, *rows[0][7:12], outlet, published, path, *rows[0][12:])
+            if row[0] == last:
+                # A further mention of the same statement: only its title is exported.
+                prev = out[-1]
+                out[-1] = (*prev[:6], f"{prev[6]} | {row[6]}", *prev[7:])
+            else:
+                last = row[0]
+                out.append(row)
         if merged:
             for i, row in enumerate(out):
                 titles = merged.get(row[0])
