@@ -130,7 +130,7 @@ def write_long_rows(stream: TextIO, actors: Sequence[Actor], rows: Iterable[tupl
     offsets can neither start a formula, nor be too long, nor need quoting, so only the free
     text goes through safe_cell and csv_field, and only when it needs to (a 100,000-statement
     export made 1.9 million calls). The lines are formatted here, as the csv module writes them:
-    its writer tests every character of every cell, which was a third of this export.
+    its writer tests every character of every cell, a fifth of this export's instructions.
     """
     escape = options.escape_formulas
     names = {a.key: csv_field(safe_cell(a.name, escape)) for a in actors}
@@ -179,7 +179,7 @@ def csv_field(text: str) -> str:
 
 def csv_line(cells: Sequence[str]) -> str:
     """A row as csv.writer (excel dialect) writes it: each cell tested at C speed, where the
-    writer tests every character (a third of exporting 100,000 statements)."""
+    writer tests every character (a fifth of the instructions of a 100,000-statement export)."""
     if len(cells) == 1 and not cells[0]:
         return '""\r\n'   # a lone empty cell, quoted so the row is not read as a blank line
     return ",".join([csv_field(c) for c in cells]) + "\r\n"
