@@ -95,18 +95,11 @@ def _check_writable(path: Path) -> None:
         raise ReadOnlyStoreError(f"store {path} is in a read-only folder {path.parent}")
 
 
-MMAP_BYTES = 256 * 1024 * 1024
-
-
 def connect(target: str) -> sqlite3.Connection:
     # check_same_thread=False: the GUI imports in a worker thread; Store serialises access itself.
     # isolation_level=None: no implicit transactions; writes go through transactions.write().
     conn = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    # Pages read through a memory map rather than copied by one read() each: the long export's
-    # query over 100,000 statements took a tenth less. Only reads use it; writes go through the
-    # journal as before, so nothing an analyst writes depends on it.
-    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     return conn
 
 
