@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.articles: list = []   # open ArticleViews
         self._focus_statement: str | None = None
         self._sized = False
+        self._select_after_paint = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -454,6 +455,12 @@ class MainWindow(QMainWindow):
             view.close()
         super().closeEvent(event)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._select_after_paint:
+            self._select_after_paint = False
+            QTimer.singleShot(0, self._select_first_cell)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._sized:
@@ -463,8 +470,10 @@ class MainWindow(QMainWindow):
                 # First run: the detail panel gets room for a quote, the matrix the rest.
                 width = self.splitter.width()
                 self.splitter.setSizes([max(480, width - DETAIL_WIDTH), DETAIL_WIDTH])
-            # Open on a statement rather than an empty panel: the first cell that holds one.
-            QTimer.singleShot(0, self._select_first_cell)
+            # Open on a statement rather than an empty panel: the first cell that holds one,
+            # chosen once the window is on screen (reading and laying out the statement first
+            # held the whole window back).
+            self._select_after_paint = True
 
     def _select_first_cell(self) -> None:
         if self.view.currentIndex().isValid():
