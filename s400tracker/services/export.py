@@ -81,8 +81,8 @@ def write_matrix_rows(stream: TextIO, actors: Sequence[Actor],
     for actor, day, quote in quotes:
         by_cell.setdefault((actor, day), []).append(quote)
     days = sorted({day for _, day in by_cell})
-    writer = _writer(stream, options)
-    writer.writerow(["actor", *days])
+    _bom(stream, options)
+    stream.write(csv_line(["actor", *days]))
     for actor in sorted(actors, key=lambda a: a.position):
         cells = ["\n".join(by_cell.get((actor.key, day), ())) for day in days]
         stream.write(csv_line([safe_cell(v, options.escape_formulas) for v in (actor.name, *cells)]))
@@ -162,8 +162,8 @@ def write_long_rows(stream: TextIO, actors: Sequence[Actor], rows: Iterable[tupl
                 f"{'' if end is None else end},{'yes' if hidden else ''},{origin}\r\n"
             )
 
-    writer = _writer(stream, options)
-    writer.writerow(LONG_COLUMNS)
+    _bom(stream, options)
+    stream.write(csv_line(LONG_COLUMNS))
     stream.writelines(lines())
 
 
@@ -185,10 +185,15 @@ def csv_line(cells: Sequence[str]) -> str:
     return ",".join([csv_field(c) for c in cells]) + "\r\n"
 
 
-def _writer(stream: TextIO, options: CsvOptions):
+def _bom(stream: TextIO, options: CsvOptions) -> None:
     if options.bom:
         stream.write("\ufeff")
-    return csv.writer(stream)  # csv's default dialect ends rows with CRLF, as Excel expects
+
+
+def _writer(stream: TextIO, options: CsvOptions):
+    # write_long's reference writer: csv's default dialect, rows ending with CRLF as Excel expects.
+    _bom(stream, options)
+    return csv.writer(stream)
 
 
 def export_matrix(
