@@ -153,7 +153,10 @@ def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Fou
         _paragraph(art, lo, hi, quotes)
     _settle_pending(art)
     found = sorted(art.found, key=_span)
-    return [f for i, f in enumerate(found) if i == 0 or f[:2] != found[i - 1][:2]]
+    spans = list(map(_span, found))
+    if len(set(spans)) == len(spans):
+        return found   # the usual case: no span found twice
+    return [f for i, f in enumerate(found) if i == 0 or spans[i] != spans[i - 1]]
 
 
 _span = operator.itemgetter(0, 1)   # a Found's (start, end)
@@ -285,8 +288,7 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs, hit_list) -> lis
             continue  # "State Department spokesperson …": a name, not a verb
         if cue[0].isupper() and i > 0:
             if headline is None:
-                words = [t[0] for t in toks if t[0][0].isalpha()]
-                headline = len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+                headline = _headline(toks)
             if not headline:
                 continue  # part of a name: "the United States", "Washington Post Reports"
         if low.startswith("according"):
@@ -331,6 +333,19 @@ def _attributions(art: _Article, s: int, e: int, masked, exprs, hit_list) -> lis
         if att is not None and not _nested(text, att, found):
             found.append(att)
     return _drop_reported_inside_final(text, found, (s, e))
+
+
+def _headline(toks) -> bool:
+    """At most 14 words, three in five capitalised: 'Erdogan Says Turkey Will Respond'."""
+    words = capitalised = 0
+    for t in toks:
+        first = t[0][0]
+        if first.isalpha():
+            words += 1
+            if words > 14:
+                return False   # a sentence's worth: no need to read on
+            capitalised += first.isupper()
+    return capitalised >= 0.6 * words
 
 
 _INTRO_WORDS = frozenset("""on in at after before while when during since as following despite amid with for from

@@ -92,6 +92,7 @@ class ActorIndex:
         # tried first, then the verb. One pass costs two thirds of two.
         names = r"(" + trie_pattern(alternatives) + r")(?![\w])|" if alternatives else ""
         self._scan_re = re.compile(r"(?<![\w])(?:" + names + cues.CUE_WORDS + r"\b)")
+        self._cues_in_name: dict[str, tuple[int, ...]] = {}   # folded alias -> its cue words' offsets
         # One pass finds where names, verbs of saying and time expressions may start.
         self._starts = WordStarts([*alternatives, *cues.CUE_FORMS, *dates.START_FORMS], word_chars=ALNUM_CHARS)
         self.roles = {a.key: frozenset(fold(r) for r in a.roles) for a in actors}
@@ -116,8 +117,9 @@ class ActorIndex:
         its words of saying start, as cues.CUE_SCAN finds them. candidates: word_starts(folded)."""
         names: list[tuple[int, int, tuple[str, ...]]] = []
         hits: list[int] = []
-        owners = self.owners
+        owners, cues_in = self.owners, self._cues_in_name
         match = self._scan_re.match
+        with_names = self.alias_re is not None
         end = 0
         # The pattern tried only where a name or verb may start, as finditer would have found it.
         if candidates is None:
@@ -129,13 +131,17 @@ class ActorIndex:
             if m is None:
                 continue
             end = m.end()
-            name = m.group(1) if self.alias_re is not None else None
+            name = m.group(1) if with_names else None
             if name is None:
-                hits.append(m.start())
+                hits.append(start)
             else:
-                names.append((m.start(), m.end(), owners[name]))
+                names.append((start, end, owners[name]))
                 # A verb of saying inside a name ("state" in "us state department"), as before.
-                hits.extend(c.start() for c in cues.CUE_SCAN.finditer(folded, m.start(), m.end()))
+                inner = cues_in.get(name)
+                if inner is None:
+                    inner = cues_in[name] = tuple(c.start() for c in cues.CUE_SCAN.finditer(name))
+                if inner:
+                    hits.extend(start + k for k in inner)
         return names, hits
 
     def country_of(self, candidates: Sequence[str], folded: str, lo: int, hi: int) -> list[str]:

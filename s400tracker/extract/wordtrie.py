@@ -43,6 +43,9 @@ WORD_CHARS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_" 
 ALNUM_CHARS = WORD_CHARS[:-1]                                                     # str.isalnum, in ASCII
 
 
+_start = re.Match.start
+
+
 class WordStarts:
     """Candidate places where one of `words` starts after a character outside `word_chars`.
 
@@ -68,7 +71,7 @@ class WordStarts:
         # One space more in front, so that a word at offset 0 has one before it too. A match is
         # that space before the word: its offset in the copy is the word's offset in the text,
         # and no later candidate hides inside a match.
-        return [m.start() for m in self._re.finditer(b" " + self._spaced(text))]
+        return list(map(_start, self._re.finditer(b" " + self._spaced(text))))
 
 
 # Word-initial letters of English, most frequent first. The engine tries the alternatives after a
