@@ -84,7 +84,8 @@ def tokens(text: str, lo: int, hi: int) -> list[Token]:
     return list(pattern.finditer(text, lo, hi))
 
 
-def np_word(word: str) -> bool:
+def _np_word(word: str) -> bool:
+    """A word that may stand in a speaker phrase: a capitalised word, a number or a role word."""
     w = word.rstrip(".")
     if not w:
         return False
@@ -94,6 +95,20 @@ def np_word(word: str) -> bool:
     if low.endswith(("'s", "’s")):
         low = low[:-2]
     return low in ROLE_WORDS
+
+
+class _Memo(dict):
+    """word -> _np_word(word), computed once per distinct word: the phrase walks ask it of the
+    same words (names, titles) over and over, and a look-up costs less than the test."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 100_000:
+            self.clear()   # a bound, not a leak
+        value = self[word] = _np_word(word)
+        return value
+
+
+np_word = _Memo().__getitem__
 
 
 def _is_word(tok: str) -> bool:

@@ -189,8 +189,11 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
         para_dates.extend(x for x in _between(art.exprs, art.expr_starts, lo, hi)
                           if x.date is not None and _recent(x.date, art.published))
         return
-    spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
-    opens = [q.open for q in quotes]
+    if quotes:
+        spans = [(q.open, q.close + 1 if q.close is not None else hi) for q in quotes]
+        opens = [q.open for q in quotes]
+    else:
+        spans = opens = []
     previous_sentence: tuple[int, int] | None = None
     for s, e in sentences(text, lo, hi, spans):
         names = _between(art.names, art.name_starts, s, e)

@@ -10,6 +10,7 @@ pair up inside the paragraph: otherwise they are apostrophes (Turkey's, countrie
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import NamedTuple
 
@@ -29,6 +30,9 @@ class Quote(NamedTuple):
     start: int          # the quoted text, marks and edge blanks excluded
     end: int
     continues: bool = False  # the next paragraph goes on with the same quotation
+
+
+_open = operator.attrgetter("open")
 
 
 def _side(text: str, i: int, lo: int, hi: int) -> str:
@@ -81,9 +85,10 @@ def find_quotes(text: str, lo: int, hi: int, next_paragraph_opens: bool = False)
         open_at = None
     if open_at is not None:
         quotes.append(Quote(open_at, None, *_content(text, open_at + 1, hi), continues=next_paragraph_opens))
-    quotes.extend(_single_quotes(text, singles, quotes))
-    quotes.sort(key=lambda q: q.open)
-    return [q for q in quotes if q.end > q.start]
+    if singles:
+        quotes.extend(_single_quotes(text, singles, quotes))
+        quotes.sort(key=_open)
+    return [q for q in quotes if q.end > q.start] if quotes else quotes
 
 
 def _marks(text: str, lo: int, hi: int) -> list[int]:

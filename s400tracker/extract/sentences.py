@@ -25,9 +25,10 @@ def sentences(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> lis
     opens = [a for a, _ in quotes]  # quotes come sorted and never overlap
     for m in _END.finditer(text, lo, hi):
         cut = m.end()
-        k = bisect.bisect_left(opens, m.start()) - 1
-        if k >= 0 and cut <= quotes[k][1]:
-            continue  # a full stop inside a quotation: the quote goes on
+        if opens:
+            k = bisect.bisect_left(opens, m.start()) - 1
+            if k >= 0 and cut <= quotes[k][1]:
+                continue  # a full stop inside a quotation: the quote goes on
         mark = m.start()
         if mark - lo > _LONGEST and text[mark - _LONGEST - 1:mark].isalpha():
             word = None   # a word longer than any abbreviation ("sanctions.")
