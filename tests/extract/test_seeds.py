@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from s400tracker.core.model import Found
 from s400tracker.extract.pipeline import extract
 
 D = dt.date
@@ -70,6 +71,7 @@ def test_seed_statement(seed, index, prefix, words, actor, kind, day):
 def test_offsets_index_the_text(seed, index, prefix):
     text, published = seed(prefix)
     for f in extract(text, published, index):
+        assert len(f) == len(Found._fields)   # every field filled: Found is built positionally
         assert text[f.start:f.end] == f.quote
         if f.speaker_start is not None:
             assert text[f.speaker_start:f.speaker_end] == f.speaker
