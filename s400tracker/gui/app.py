@@ -56,7 +56,7 @@ def run(db_path: str | None) -> int:
         return 2
     window = MainWindow(tracker, settings)
     # A last safety net: a session ending without closeEvent still saves pending typing.
-    app.aboutToQuit.connect(window.detail.editor.flush)
+    app.aboutToQuit.connect(window.detail.flush)
     window.show()
     try:
         return app.exec()

@@ -97,14 +97,14 @@ class MainWindow(QMainWindow):
         self.view.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_cell(cur))
         self.view.open_detail.connect(self.focus_detail)
         self.filters.changed.connect(self.apply_filters)
-        self.detail.editor.edited.connect(self._annotation_edited)
-        self.detail.editor.typing.connect(lambda: self.undo_action.setEnabled(True))
+        self.detail.edited.connect(self._annotation_edited)
+        self.detail.typing.connect(lambda: self.undo_action.setEnabled(True))
         self.detail.show_in_article.connect(self.show_in_article)
         self.detail.move_requested.connect(self.move_statement)
         self.detail.hide_requested.connect(self.hide_statement)
         self.detail.split_requested.connect(self.split_statement)
         self.detail.current_changed.connect(self._current_statement_changed)
-        self.detail.conflict.resolve.connect(self._resolve_conflict)
+        self.detail.conflict_resolve.connect(self._resolve_conflict)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.view.setFocus)
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self._timeline_changed()
 
     def apply_filters(self) -> None:
-        self.detail.editor.flush()
+        self.detail.flush()
         self.model.set_query(self.filters.filter(), self.filters.bucket_code(),
                              self.filters.calendar.isChecked())
         self._select(None, None)
@@ -192,8 +192,7 @@ class MainWindow(QMainWindow):
         self.timeline.view.set_selected(current.id if current else None)
 
     def _current_statement_changed(self, statement) -> None:
-        self.detail.conflict.show_conflicts(
-            self.tracker.conflicts(statement.id) if statement is not None else [])
+        self.detail.show_conflicts(self.tracker.conflicts(statement.id) if statement is not None else [])
         if self.timeline is not None:
             self.timeline.view.set_selected(statement.id if statement is not None else None)
 
@@ -220,7 +219,7 @@ class MainWindow(QMainWindow):
             self.detail.show_statements("Select a cell of the matrix", [])
 
     def _show_cell(self, index, keep: str | None = None) -> None:
-        self.detail.editor.flush()
+        self.detail.flush()
         if not index.isValid():
             self.detail.show_statements("Select a cell of the matrix", [])
             return
@@ -236,7 +235,7 @@ class MainWindow(QMainWindow):
     def _update_choices(self) -> None:
         self.filters.set_choices(self.tracker.actors(), [g for g, _ in self.tracker.groups()],
                                  self.tracker.tags(), self.tracker.date_span())
-        self.detail.editor.set_completions(self.tracker.tags())
+        self.detail.set_completions(self.tracker.tags())
 
     def _update_status(self) -> None:
         m = self.model.layout   # rows and columns only: reading every cell would cost seconds
@@ -272,11 +271,11 @@ class MainWindow(QMainWindow):
             self.error("Could not save the annotation", str(e))
 
     def undo(self) -> None:
-        self.detail.editor.flush()   # what was just typed is part of what Ctrl+Z takes back
+        self.detail.flush()   # what was just typed is part of what Ctrl+Z takes back
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        self.detail.editor.flush()
+        self.detail.flush()
         self.undo_stack.redo()
 
     def move_statement(self, statement) -> None:
@@ -341,7 +340,7 @@ class MainWindow(QMainWindow):
         if self.importer and self.importer.running():
             self.error("Import in progress", "Wait for the import to finish, or cancel it.")
             return False
-        self.detail.editor.flush()
+        self.detail.flush()
         try:
             tracker = Tracker.open(path, seed=seed)
         except (StoreError, OSError) as e:
@@ -372,7 +371,7 @@ class MainWindow(QMainWindow):
         if self.importer and self.importer.running():
             self.error("Import in progress", "Wait for the current import to finish.")
             return
-        self.detail.editor.flush()
+        self.detail.flush()
         from s400tracker.gui.import_flow import ImportRunner
 
         self.import_action.setEnabled(False)
@@ -404,7 +403,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, title, default, "CSV files (*.csv)")
         if not path:
             return
-        self.detail.editor.flush()
+        self.detail.flush()
         try:
             # The same service code as `s400tracker export`, with the filters shown applied.
             write = self.tracker.export_matrix if kind == "matrix" else self.tracker.export_long
@@ -442,7 +441,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.start_import(paths))
 
     def closeEvent(self, event) -> None:
-        self.detail.editor.flush()
+        self.detail.flush()
         self.filters.stop()
         self._refresh_timer.stop()
         if self.importer and self.importer.running():

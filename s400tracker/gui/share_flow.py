@@ -27,7 +27,7 @@ def export_bundle(w) -> None:
     if not path:
         return
     _remember(w, path)
-    w.detail.editor.flush()
+    w.detail.flush()
     try:
         n = w.tracker.export_bundle(Path(path))
     except (StoreError, OSError) as e:
@@ -42,7 +42,7 @@ def import_bundle(w) -> None:
     if not path:
         return
     _remember(w, path)
-    w.detail.editor.flush()
+    w.detail.flush()
     try:
         report = w.tracker.import_bundle(Path(path))
     except BundleError as e:
@@ -65,7 +65,7 @@ def export_briefing(w) -> None:
     if not path:
         return
     _remember(w, path)
-    w.detail.editor.flush()
+    w.detail.flush()
     try:
         # The filters shown, as in the CSV exports.
         n = w.tracker.write_report(Path(path), w.model.filter)
@@ -76,7 +76,7 @@ def export_briefing(w) -> None:
 
 
 def resolve(w, statement_id: str, conflict_hash: str, choice: str) -> None:
-    w.detail.editor.flush()
+    w.detail.flush()
     try:
         w.tracker.resolve_conflict(statement_id, conflict_hash, choice)
     except (StoreError, NotFoundError, ValueError) as e:

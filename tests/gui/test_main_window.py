@@ -322,3 +322,19 @@ def test_opens_on_a_statement_not_an_empty_panel(qtbot, window):
     qtbot.waitUntil(lambda: window.detail.current() is not None, timeout=3000)
     index = window.view.currentIndex()
     assert window.model.cell(index.row(), index.column()) is not None
+
+
+def test_tag_completions_reach_the_editor_built_after_the_first_paint(qtbot):
+    """The panel builds the statement's editor when a statement is first shown: tags known
+    before then must still complete in it, and an empty cell must not build it."""
+    from s400tracker.gui.widgets.detail_panel import DetailPanel
+
+    panel = DetailPanel()
+    qtbot.addWidget(panel)
+    panel.set_completions(["sanctions", "S-400"])
+    panel.show_statements("Turkish MFA · nothing said", [])
+    assert panel.body is None
+    panel.flush()   # nothing typed anywhere: nothing to save, and nothing built to save it
+    completer = panel.editor.tags.completer()
+    assert completer is not None
+    assert completer.model().stringList() == ["sanctions", "S-400"]

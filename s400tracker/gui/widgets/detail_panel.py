@@ -39,10 +39,15 @@ class DetailPanel(QWidget):
     hide_requested = Signal(object)    # Statement
     split_requested = Signal(object)   # Statement: its merged reports from other outlets
     current_changed = Signal(object)   # Statement | None: the window shows its conflicts
+    edited = Signal(str, object, object, int)   # the annotation editor's (see AnnotationEditor)
+    typing = Signal()
+    conflict_resolve = Signal(str, str, str)    # the conflict box's (see ConflictBox)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._statements: list[Statement] = []
+        self._completions: list[str] = []
+        self.body: QWidget | None = None   # built when the first statement is shown
         self.heading = _label(selectable=False, bold=True)
         self.heading.setText("Select a cell of the matrix")
         self.list = QListWidget()
@@ -52,6 +57,75 @@ class DetailPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._show_current)
 
+        # A long quotation scrolls inside the panel instead of stretching the window past the
+        # screen (word-wrapped labels ask for all the height their text needs).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addWidget(scroll, 1)
+        self.show_statements("Select a cell of the matrix", [])
+
+    # -- public -----------------------------------------------------------------------------
+
+    @property
+    def editor(self) -> AnnotationEditor:
+        self._build_body()
+        return self._editor
+
+    @property
+    def conflict(self) -> ConflictBox:
+        self._build_body()
+        return self._conflict
+
+    def flush(self) -> None:
+        """Save what is typed in the editor, if anything could have been."""
+        if self.body is not None:
+            self._editor.flush()
+
+    def set_completions(self, tags: list[str]) -> None:
+        self._completions = tags
+        if self.body is not None:
+            self._editor.set_completions(tags)
+
+    def show_conflicts(self, conflicts) -> None:
+        if conflicts or self.body is not None:
+            self.conflict.show_conflicts(conflicts)
+
+    def current(self) -> Statement | None:
+        row = self.list.currentRow()
+        return self._statements[row] if 0 <= row < len(self._statements) else None
+
+    def show_statements(self, heading: str, statements: list[Statement],
+                        keep: str | None = None) -> None:
+        """Show a cell's statements; `keep` re-selects that statement id when still there."""
+        self.heading.setText(heading)
+        self._statements = list(statements)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in self._statements:
+            item = QListWidgetItem(labels.quote_line(s, 240))   # the list elides to its width
+            item.setToolTip("")   # the full quote is right below; no rich-text guessing here
+            self.list.addItem(item)
+        ids = [s.id for s in self._statements]
+        row = ids.index(keep) if keep in ids else (0 if ids else -1)
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        self.list.setVisible(len(self._statements) > 1)
+        self._show_current(row)
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _build_body(self) -> None:
+        """The current statement's quote, source, context and editor: hidden until a statement
+        is shown, so built then, after the window's first paint rather than before it."""
+        if self.body is not None:
+            return
         self.quote = _label()
         qfont = self.quote.font()
         qfont.setPointSizeF(qfont.pointSizeF() * 1.15)
@@ -61,8 +135,13 @@ class DetailPanel(QWidget):
         self.context_title = _label(selectable=False, bold=True)
         self.context_title.setText("In context")
         self.context = _label()
-        self.editor = AnnotationEditor()
-        self.conflict = ConflictBox()
+        self._editor = AnnotationEditor()
+        self._editor.edited.connect(self.edited)
+        self._editor.typing.connect(self.typing)
+        if self._completions:
+            self._editor.set_completions(self._completions)
+        self._conflict = ConflictBox()
+        self._conflict.resolve.connect(self.conflict_resolve)
 
         self.article_button = QPushButton("Show in article")
         self.article_button.setToolTip("Open the article with the quote highlighted")
@@ -91,51 +170,11 @@ class DetailPanel(QWidget):
         inner.addWidget(self.context_title)
         inner.addWidget(self.context)
         inner.addWidget(_rule())
-        inner.addWidget(self.conflict)
-        inner.addWidget(self.editor)
+        inner.addWidget(self._conflict)
+        inner.addWidget(self._editor)
         inner.addStretch()
+        self.scroll.setWidget(body)
         self.body = body
-
-        # A long quotation scrolls inside the panel instead of stretching the window past the
-        # screen (word-wrapped labels ask for all the height their text needs).
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll = scroll
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.list)
-        layout.addWidget(scroll, 1)
-        self.show_statements("Select a cell of the matrix", [])
-
-    # -- public -----------------------------------------------------------------------------
-
-    def current(self) -> Statement | None:
-        row = self.list.currentRow()
-        return self._statements[row] if 0 <= row < len(self._statements) else None
-
-    def show_statements(self, heading: str, statements: list[Statement],
-                        keep: str | None = None) -> None:
-        """Show a cell's statements; `keep` re-selects that statement id when still there."""
-        self.heading.setText(heading)
-        self._statements = list(statements)
-        self.list.blockSignals(True)
-        self.list.clear()
-        for s in self._statements:
-            item = QListWidgetItem(labels.quote_line(s, 240))   # the list elides to its width
-            item.setToolTip("")   # the full quote is right below; no rich-text guessing here
-            self.list.addItem(item)
-        ids = [s.id for s in self._statements]
-        row = ids.index(keep) if keep in ids else (0 if ids else -1)
-        self.list.setCurrentRow(row)
-        self.list.blockSignals(False)
-        self.list.setVisible(len(self._statements) > 1)
-        self._show_current(row)
-
-    # -- internals --------------------------------------------------------------------------
 
     def _emit(self, signal) -> None:
         s = self.current()
@@ -144,6 +183,9 @@ class DetailPanel(QWidget):
 
     def _show_current(self, row: int) -> None:
         s = self._statements[row] if 0 <= row < len(self._statements) else None
+        if s is None and self.body is None:
+            self.current_changed.emit(None)   # nothing shown yet: nothing to build or clear
+            return
         self.editor.load(s)
         self.body.setVisible(s is not None)
         self.current_changed.emit(s)
