@@ -108,7 +108,8 @@ _STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _DAY_WORDS = frozenset(_WEEKDAYS) | {"yesterday", "today"}
 _DIGITS = "0123456789"
 # Their first three letters: a set look-up turns away the places where names and verbs of saying
-# start (most of the shared pass's candidates); the full pattern decides at the others.
+# start (most of the shared pass's candidates); the full pattern decides at the others. So the
+# space in "last " is any white space, as in the pattern ("last\nMonday" in a hard-wrapped article).
 _START_PREFIXES = frozenset(w[:3] for w in (*_STARTS, *_DAY_WORDS))
 START_FORMS = (*_STARTS, *_DAY_WORDS, *_DIGITS)   # for a caller that looks for other words too
 _START_PLACES = WordStarts(START_FORMS, word_chars=ALNUM_CHARS)

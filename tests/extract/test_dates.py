@@ -6,6 +6,7 @@ import pytest
 
 from s400tracker.extract.article import read_header
 from s400tracker.extract.dates import time_expressions
+from s400tracker.extract.text import fold
 
 D = dt.date
 CASES = [
@@ -13,6 +14,8 @@ CASES = [
     ("said on Tuesday", D(2021, 2, 11), D(2021, 2, 9), "weekday", "resolves backwards, never forwards"),
     ("Akar said Tuesday.", D(2020, 12, 15), D(2020, 12, 15), "weekday", "same weekday as publication is that day"),
     ("said last Tuesday", D(2020, 12, 15), D(2020, 12, 8), "weekday", "'last' excludes the publication day"),
+    ("said last\nTuesday", D(2020, 12, 15), D(2020, 12, 8), "weekday", "a hard-wrapped line breaks inside the expression"),
+    ("said this\nMonday", D(2020, 12, 15), D(2020, 12, 14), "weekday", "'this' and its weekday on two lines"),
     ("On December 14, the", D(2020, 12, 17), D(2020, 12, 14), "explicit", "month and day"),
     ("on 14 December", D(2020, 12, 17), D(2020, 12, 14), "explicit", "day and month"),
     ("on December 30", D(2021, 1, 2), D(2020, 12, 30), "explicit", "no year: the last such day before publication"),
@@ -38,6 +41,8 @@ def test_time_expression(text, published, expected, basis, why):
     found = time_expressions(text, 0, len(text), published)
     assert len(found) == 1, why
     assert (found[0].date, found[0].basis) == (expected, basis), why
+    # The extractor's path: the fast scan over the lower-cased copy finds the same expression.
+    assert time_expressions(text, 0, len(text), published, folded=fold(text)) == found, why
 
 
 @pytest.mark.parametrize("text", ["in May 2020", "a 2017 law", "the S-400 system", "Turkey may respond"])

@@ -4,7 +4,7 @@ their plain definitions find."""
 import datetime as dt
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from s400tracker.extract.pipeline import extract
@@ -77,22 +77,33 @@ def test_the_fast_scan_finds_what_the_pattern_finds_at_every_position(index, pie
 
 def _date_starts_everywhere(folded, lo, hi):
     """Where time expressions are tried, by the definition: every position that opens a digit run
-    or one of the start words, with no letter or digit before it."""
+    or one of the start words, with no letter or digit before it. A start word written with a
+    space after it ("last ") takes any white space there, as the pattern does ("last\nMonday" in
+    a hard-wrapped article)."""
     from s400tracker.extract import dates
 
     words = sorted({*dates._STARTS, *dates._DAY_WORDS})
+
+    def opens(i, w):
+        if not w.endswith(" "):
+            return folded.startswith(w, i)
+        after = i + len(w) - 1
+        return folded.startswith(w[:-1], i) and after < len(folded) and folded[after].isspace()
+
     return [i for i in range(lo, hi)
-            if (i == 0 or not folded[i - 1].isalnum()) and (folded[i].isdecimal() or any(folded.startswith(w, i) for w in words))]
+            if (i == 0 or not folded[i - 1].isalnum()) and (folded[i].isdecimal() or any(opens(i, w) for w in words))]
 
 
 _DATE_PIECES = st.sampled_from(
     ["monday", "Mondays", "today", "yesterday", "this ", "this\n", "last ", "past", "tonight", "may", "May 5",
      "december 14, 2020", "14 dec", "2020-12-15", "٢٠٢٠-١٢-١٥", "x٣", "_7", "7", "s-400", "ß", "İ", "é", "“", " ", "\n",
-     ".", ",", "-", "_", "a", "z"])
+     ".", ",", "-", "_", "a", "z", "\u00a0", "\t"])
 
 
 @settings(max_examples=400, deadline=None)
 @given(pieces=st.lists(_DATE_PIECES, max_size=40), plain=st.text(max_size=40))
+@example(pieces=["this\n", "monday"], plain="")
+@example(pieces=["last", "\u00a0", "monday"], plain="")
 def test_time_expressions_are_tried_wherever_one_may_start(index, pieces, plain):
     from s400tracker.extract import dates
     from s400tracker.extract.text import fold
