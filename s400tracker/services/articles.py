@@ -69,7 +69,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
+            found = _txt_files(path)
             for p in found:
                 out.setdefault(p, None)
             if not found:
@@ -77,6 +77,33 @@ def collect(paths: Iterable[Path]) -> list[Path]:
         else:
             out.setdefault(path, None)
     return list(out)
+
+
+def _txt_files(folder: Path) -> list[Path]:
+    """The .txt files (or links to files) under folder, sorted as paths sort, part by part.
+    Folders reached through a link are not entered. One scandir per folder, with the kind of
+    each entry from the listing itself: a glob with a stat of each of 20,000 files cost as much
+    as reading a tenth of them."""
+    found: list[tuple[list[str], str]] = []
+    pending = [(str(folder), [])]
+    while pending:
+        where, parts = pending.pop()
+        try:
+            listing = os.scandir(where)
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                name = entry.name
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((entry.path, parts + [name]))
+                    elif name[-4:].lower() == ".txt" and len(name) > 4 and entry.is_file():   # ".txt" alone is a hidden name
+                        found.append((parts + [name], entry.path))
+                except OSError:
+                    continue
+    found.sort()
+    return [Path(path) for _, path in found]
 
 
 # How many files ahead of the one being read the disk is asked to fetch. An archive folder is

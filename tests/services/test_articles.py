@@ -77,6 +77,24 @@ def test_folders_give_their_txt_files_sorted_and_never_the_sidecar(tmp_path):
         ["a.TXT", "b.txt", "sub/c.txt"]
 
 
+def test_folders_give_what_a_recursive_glob_gives_in_path_order(tmp_path):
+    import os
+
+    for name in ("a b/x.txt", "a/x.txt", "a/deeper/y.txt", "a-z.txt", "z/.txt", "z/..txt", "Z.txt", "é.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / "folder.txt").mkdir()                      # a folder with the suffix is no article
+    outside = tmp_path.parent / (tmp_path.name + "-outside")
+    outside.mkdir()
+    (outside / "o.txt").write_text("x")
+    os.symlink(outside, tmp_path / "linked")                # a linked folder is not entered
+    os.symlink(tmp_path / "a-z.txt", tmp_path / "link.txt")  # a link to an article is read
+    expected = sorted(p for p in tmp_path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
+    assert collect([tmp_path]) == expected
+    assert [p.relative_to(tmp_path).as_posix() for p in expected] == \
+        ["Z.txt", "a/deeper/y.txt", "a/x.txt", "a b/x.txt", "a-z.txt", "link.txt", "z/..txt", "é.txt"]
+
+
 def test_reading_ahead_gives_every_path_in_order_and_never_waits_on_a_pipe(tmp_path):
     import os
     import threading
