@@ -147,3 +147,22 @@ def test_a_clause_ends_at_the_first_break_the_one_pattern_finds(pieces, cut):
     lo, hi = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
     m = _ONE_PATTERN_BREAK.search(text, lo, hi)
     assert _clause_break(text, lo, hi) == (m.start() if m else hi)
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    ["said", " ", "  ", "\n", ".", "!", "?", "…", "...", "U.S.", "Mr.", "A", "The", "7", "“", "”", "\"", "'", "’",
+     ")", "(", "«", "»", "İ", "sanctions", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(_SENTENCE_PIECES, max_size=40), cut=st.integers(0, 4), quoted=st.integers(0, 3))
+@example(pieces=["said", "…", " ", "The", " ", "sanctions", "!", " ", "A", "?", "\n", "7", "."], cut=0, quoted=0)
+def test_paragraphs_split_where_the_general_end_pattern_says(pieces, cut, quoted):
+    # Paragraphs with only full stops take a faster pattern; the sentences must be the same.
+    from s400tracker.extract import sentences as sentences_module
+
+    text = "".join(pieces)
+    lo, hi = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
+    quotes = [(lo, lo + quoted)] if lo + quoted <= hi and quoted else []
+    assert sentences_module.sentences(text, lo, hi, quotes) == \
+        sentences_module._split(text, lo, hi, quotes, sentences_module._END)
