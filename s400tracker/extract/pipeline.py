@@ -464,7 +464,10 @@ def _nested(text: str, att: Attribution, found: list[Attribution]) -> bool:
     """'Peskov said Moscow regretted the decision': the second verb is inside what was said."""
     if att.mode != "subject" or att.speaker is None or att.speaker.pronoun:
         return False
-    if text[:att.speaker.start].rstrip().endswith(","):
+    k = att.speaker.start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k > 0 and text[k - 1] == ",":   # read back from the speaker, not a copy of all before it
         return False   # "Commenting on what Russia announced, Nauert noted …": the main clause
     for earlier in found:
         if earlier.mode in ("subject", "inverted") and not cues.is_act(earlier.cue) and earlier.cue_end <= att.speaker.start:
