@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QToolButton
 
 from s400tracker import cli
 from s400tracker.services.tracker import Tracker
@@ -281,6 +281,42 @@ def test_filters_narrow_the_matrix(qtbot, window):
     window.filters.search.clear()
     window.filters.annotated.setChecked(True)
     qtbot.waitUntil(lambda: window.model.columnCount() == 0, timeout=2000)
+
+
+def test_the_search_box_offers_to_clear_what_was_typed(qtbot, window):
+    search = window.filters.search
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.keyClicks(search, "akar")
+    buttons = search.findChildren(QToolButton)
+    assert len(buttons) == 1
+    qtbot.waitUntil(buttons[0].isVisible, timeout=2000)
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert search.text() == ""
+
+
+@pytest.mark.parametrize("edit_name,opens_on", [("since", (2020, 12)), ("until", (2021, 2))])
+def test_the_date_pickers_open_on_the_stores_dates_not_1990(qtbot, window, edit_name, opens_on):
+    edit = getattr(window.filters, edit_name)
+    assert edit.date() == edit.minimumDate()   # "any"
+    window.show()
+    qtbot.waitExposed(window)
+    arrow = QPoint(edit.width() - 6, edit.height() // 2)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow)
+    calendar = edit.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible, timeout=2000)
+    assert (calendar.yearShown(), calendar.monthShown()) == opens_on
+    calendar.window().close()
+    # Opened again, still on the store's dates; once a day is picked, on that day's month.
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow)
+    qtbot.waitUntil(calendar.isVisible, timeout=2000)
+    assert (calendar.yearShown(), calendar.monthShown()) == opens_on
+    calendar.window().close()
+    edit.setDate(QDate(2021, 1, 20))
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow)
+    qtbot.waitUntil(calendar.isVisible, timeout=2000)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2021, 1)
+    calendar.window().close()
 
 
 def test_full_calendar_fills_every_day(qtbot, window):
