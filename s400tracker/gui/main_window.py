@@ -464,25 +464,32 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            self.view.setFocus()   # arrows move through the matrix from the start
             if prefs.load_bytes(self.settings, "window/splitter") is None:
                 # First run: the detail panel gets room for a quote, the matrix the rest.
                 width = self.splitter.width()
                 self.splitter.setSizes([max(480, width - DETAIL_WIDTH), DETAIL_WIDTH])
             # Open on a statement rather than an empty panel: the first cell that holds one,
             # chosen once the window is on screen (reading and laying out the statement first
-            # held the whole window back).
+            # held the whole window back). The matrix takes the keyboard focus then too: given
+            # it before, Qt makes its first cell current, which the panel read and laid out
+            # ahead of the first paint, and which the first cell holding a statement never
+            # replaced, empty or not.
             self._select_after_paint = True
 
     def _select_first_cell(self) -> None:
-        if self.view.currentIndex().isValid():
-            return
+        if not self.view.currentIndex().isValid():   # nothing chosen meanwhile
+            first = self._first_filled_cell()
+            if first is not None:
+                self.view.setCurrentIndex(first)
+        self.view.setFocus()   # arrows move through the matrix from the start
+
+    def _first_filled_cell(self):
         columns = min(self.model.columnCount(), 64)   # the first screenful is enough to look at
         for row in range(self.model.rowCount()):
             for column in range(columns):
                 if self.model.cell(row, column) is not None:
-                    self.view.setCurrentIndex(self.model.index(row, column))
-                    return
+                    return self.model.index(row, column)
+        return None
 
     def _restore_layout(self) -> None:
         if prefs.load_bytes(self.settings, "window/geometry") is None:

@@ -97,8 +97,30 @@ def test_ctrl_z_right_after_typing_takes_back_the_unsaved_text_too(qtbot, window
     assert window.redo_action.isEnabled()
 
 
-def test_the_matrix_has_the_focus_when_the_window_opens(window):
-    assert window.view.hasFocus()
+def test_the_matrix_has_the_focus_when_the_window_opens(qtbot, window):
+    # Right after the first paint, with the first statement shown.
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    assert window.detail.heading.text().startswith("US State Dept · Mon 14 Dec 2020 · ")
+
+
+def test_the_window_opens_on_the_first_cell_that_holds_a_statement(qtbot, db_path, qsettings, messages):
+    from s400tracker.gui.main_window import MainWindow
+
+    with Tracker.open(db_path) as t:   # the top-left cell, US State Dept on 14 December, emptied
+        for s in t.statements():
+            if s.actor == "us-state-dept" and s.date == dt.date(2020, 12, 14):
+                t.hide(s.id)
+    w = MainWindow(Tracker.open(db_path), qsettings)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitUntil(w.view.hasFocus, timeout=2000)
+    assert w.model.data(w.model.index(0, 0)) is None
+    assert w.view.currentIndex() == w.model.index(1, 0)
+    assert w.detail.heading.text().startswith("Turkish MFA · Mon 14 Dec 2020 · ")
+    assert w.detail.current() is not None
+    w.close()
+    w.tracker.close()
 
 
 def test_typing_is_saved_at_once_when_the_selection_changes_or_the_window_closes(qtbot, window, db_path):

@@ -6,16 +6,19 @@ Qt.PlainText, so markup in an article shows as the characters it is made of.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
-    QWidget,
+    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from s400tracker.core.model import Statement
 from s400tracker.gui import labels
-from s400tracker.gui.widgets.annotation_editor import AnnotationEditor
-from s400tracker.gui.widgets.conflict_box import ConflictBox
+
+if TYPE_CHECKING:
+    from s400tracker.gui.widgets.annotation_editor import AnnotationEditor
+    from s400tracker.gui.widgets.conflict_box import ConflictBox
 
 
 def _label(selectable: bool = True, bold: bool = False) -> QLabel:
@@ -126,6 +129,13 @@ class DetailPanel(QWidget):
         is shown, so built then, after the window's first paint rather than before it."""
         if self.body is not None:
             return
+        # Imported here too: the editor's and buttons' Qt classes make their Python types (a
+        # dozen enumerations, ~6 ms) when first imported, which need not hold the first paint.
+        from PySide6.QtWidgets import QPushButton
+
+        from s400tracker.gui.widgets.annotation_editor import AnnotationEditor
+        from s400tracker.gui.widgets.conflict_box import ConflictBox
+
         self.quote = _label()
         qfont = self.quote.font()
         qfont.setPointSizeF(qfont.pointSizeF() * 1.15)
