@@ -129,8 +129,8 @@ class DetailPanel(QWidget):
         is shown, so built then, after the window's first paint rather than before it."""
         if self.body is not None:
             return
-        # Imported here too: the editor's and buttons' Qt classes make their Python types (a
-        # dozen enumerations, ~6 ms) when first imported, which need not hold the first paint.
+        # Imported with the body: the editor's and buttons' Qt classes make their Python types
+        # (a dozen enumerations, ~6 ms) when first imported, which need not hold the first paint.
         from PySide6.QtWidgets import QPushButton
 
         from s400tracker.gui.widgets.annotation_editor import AnnotationEditor
