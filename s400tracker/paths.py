@@ -6,18 +6,56 @@ import os
 import sys
 from pathlib import Path
 
-_REPO = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+# A file each folder must hold: tells the folder from a stranger of the same name.
+_MARKERS = {"resources": "actors.json", "seeds": "articles.csv"}
 
 
 def _bundled(name: str) -> Path:
-    # A source checkout keeps resources/ and seeds/ at the top level; an installed copy carries
-    # them inside the package (see pyproject.toml's package-dir).
-    in_repo = _REPO / name
-    if in_repo.is_dir():
-        return in_repo
+    """The folder of bundled `name` ("resources" or "seeds"), as a real folder on disk.
+
+    An installed copy (a wheel, `pip install .`) carries it inside the package (pyproject.toml's
+    package-dir); a source checkout, editable install or not, keeps it at the top level of the
+    repository, beside the package. Inside the package is looked at first: beside an installed
+    package lies site-packages, where another distribution's `resources/` may be.
+    """
+    for folder in (_PACKAGE / name, _PACKAGE.parent / name):
+        if (folder / _MARKERS[name]).is_file():
+            return folder
+    # Not on a filesystem (the package imported from a zip): ask its loader.
     from importlib import resources
 
-    return Path(str(resources.files(f"s400tracker.{name}")))
+    return on_disk(resources.files("s400tracker").joinpath(name))
+
+
+def on_disk(resource) -> Path:
+    """A folder on disk holding what the importlib.resources Traversable `resource` holds: itself
+    when it is one, else a copy made once per process (Qt, the importer and `open()` need paths)."""
+    if isinstance(resource, Path):
+        return resource
+    key = str(resource)
+    if key not in _copies:
+        import atexit
+        import shutil
+        import tempfile
+
+        target = Path(tempfile.mkdtemp(prefix="s400tracker-")) / resource.name
+        atexit.register(shutil.rmtree, target.parent, True)
+        _copy_tree(resource, target)
+        _copies[key] = target
+    return _copies[key]
+
+
+_copies: dict[str, Path] = {}
+
+
+def _copy_tree(resource, target: Path) -> None:
+    target.mkdir()
+    for child in resource.iterdir():
+        if child.is_dir():
+            _copy_tree(child, target / child.name)
+        else:
+            (target / child.name).write_bytes(child.read_bytes())
 
 
 def resources_dir() -> Path:

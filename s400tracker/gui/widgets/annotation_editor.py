@@ -1,9 +1,12 @@
 """Note, tags and stance of one statement, saved as the analyst types (no Save button).
 
-Typing starts a short QTimer; when it fires, or when the editor loses focus, the statement
-changes or the window closes, `flush()` emits `edited` with the state before and after, and the
-window pushes that onto the undo stack, which writes it to the store at once. So at most the
-last ~0.7 s of typing is at risk if the machine dies, and nothing at all on a normal quit.
+Each keystroke restarts a short QTimer, so a pause in the typing saves. Typing without a pause
+would keep restarting it for ever, so a second timer, started by the first unsaved keystroke and
+never restarted, saves at the latest MAX_UNSAVED_MS after it. When either fires, or when the
+editor loses focus, the statement changes or the window closes, `flush()` emits `edited` with the
+state before and after, and the window pushes that onto the undo stack, which writes it to the
+store at once (consecutive saves of one editing session are one undo step). So at most the last
+couple of seconds of typing are at risk if the machine dies, and nothing at all on a normal quit.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from PySide6.QtWidgets import (
 from s400tracker.core.model import STANCES, Statement
 from s400tracker.gui.commands import AnnotationState
 
-SAVE_DELAY_MS = 700
+SAVE_DELAY_MS = 700      # a pause this long saves
+MAX_UNSAVED_MS = 2000    # continuous typing saves at least this often
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -61,6 +65,10 @@ class AnnotationEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._max_wait = QTimer(self)
+        self._max_wait.setSingleShot(True)
+        self._max_wait.setInterval(MAX_UNSAVED_MS)
+        self._max_wait.timeout.connect(self.flush)
         self.note.textChanged.connect(self._typed)
         self.tags.textEdited.connect(self._typed)
         # A stance is one deliberate click: save it at once.
@@ -109,6 +117,7 @@ class AnnotationEditor(QWidget):
     def flush(self) -> None:
         """Save what was typed now, if anything differs from what the store holds."""
         self._timer.stop()
+        self._max_wait.stop()
         if self._statement_id is None or self._loading:
             return
         after = self.current()
@@ -132,6 +141,8 @@ class AnnotationEditor(QWidget):
     def _typed(self, *_args) -> None:
         if not self._loading:
             self._timer.start()
+            if not self._max_wait.isActive():
+                self._max_wait.start()
             self.typing.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
