@@ -95,7 +95,7 @@ class MoveCommand(QUndoCommand):
 
 class HideCommand(QUndoCommand):
     def __init__(self, tracker, statement_id: str, hidden: bool, changed: Changed):
-        super().__init__("Hide statement" if hidden else "Show statement")
+        super().__init__("Hide statement" if hidden else "Unhide statement")
         self.tracker, self.statement_id, self.hidden, self.changed = tracker, statement_id, hidden, changed
 
     def redo(self) -> None:
