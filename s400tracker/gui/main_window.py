@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(left, "Matrix")
         self.tabs.addTab(self._timeline_tab, "Timeline")
+        self.tabs.setCornerWidget(self.filters.layout_controls, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(lambda _i: self._update_timeline())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)

@@ -70,7 +70,7 @@ def test_a_hidden_statement_is_found_after_a_restart_and_unhidden(qtbot, db_path
     assert w.tracker.statement(hidden.id).hidden
     qtbot.waitUntil(lambda: shown_cells(w) == {("kalin", KALIN_DAY): 1})
 
-    choose(qtbot, w.filters.hidden, "Visible + hidden")
+    choose(qtbot, w.filters.hidden, "With hidden")
     qtbot.waitUntil(lambda: shown_cells(w)[("kalin", KALIN_DAY)] == 4)
     index = w.model.index(w.model.row_of("kalin"), w.model.column_of(KALIN_DAY))
     font = w.model.data(index, Qt.ItemDataRole.FontRole)
@@ -103,7 +103,7 @@ def test_reset_filters_clears_every_filter_at_once(qtbot, window):
     bar.until.setDate(KALIN_DAY)
     choose(qtbot, bar.stance, bar.stance.itemText(1))
     qtbot.mouseClick(bar.annotated, Qt.MouseButton.LeftButton)
-    choose(qtbot, bar.hidden, "Visible + hidden")
+    choose(qtbot, bar.hidden, "With hidden")
     qtbot.mouseClick(bar.conflicts, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.filter.text == "sanctions")
     assert bar.reset_button.isEnabled()

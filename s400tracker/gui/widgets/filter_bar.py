@@ -24,11 +24,13 @@ class FilterBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search quotes and notes (Ctrl+F)")
+        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setToolTip("Words in quotes and notes, each also as a prefix; letters fold "
+                               "as in names: kalin finds Kalın")
         # The clear button shows only over text: it is made (its icon loaded, 1–3 ms at launch)
         # when the first text arrives.
         self.search.textChanged.connect(self._enable_clear_button)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(150)
         self.who = QComboBox()
         self.who.setToolTip("Show one group or one actor")
         self.since = _DateEdit("From")
@@ -41,13 +43,13 @@ class FilterBar(QWidget):
             self.stance.addItem(label, code)
         self.annotated = QCheckBox("Annotated only")
         self.hidden = QComboBox()
-        for label, code in (("Visible", None), ("Visible + hidden", "also"),
+        for label, code in (("Visible", None), ("With hidden", "also"),
                             ("Hidden only", "only")):
             self.hidden.addItem(label, code)
         self.hidden.setToolTip("Hidden statements: leave them out (as everywhere by default), "
                                "show them struck through beside the others, or show only them "
                                "(to unhide one)")
-        self.conflicts = QCheckBox("⚠ Conflicts only")
+        self.conflicts = QCheckBox("⚠ Conflicts")
         self.conflicts.setToolTip("Only statements whose annotation conflicts with another "
                                   "analyst's, from an imported bundle, until resolved")
         self.reset_button = QToolButton()
@@ -63,6 +65,11 @@ class FilterBar(QWidget):
         self.calendar.setToolTip("Show every day (week, month) between the first and last "
                                  "statement, not only those with statements")
 
+        # The pickers are as wide as a short entry, not their longest ("Make public statement"):
+        # every filter then fits one row of a 1280-pixel window; the open list shows entries whole.
+        for combo in (self.who, self.stance):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(11)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 0)
         for w in (self.search, self.who, QLabel("from"), self.since, QLabel("to"), self.until,
@@ -70,8 +77,13 @@ class FilterBar(QWidget):
                   self.reset_button):
             row.addWidget(w)
         row.addStretch()
-        row.addWidget(self.bucket)
-        row.addWidget(self.calendar)
+        # How the dates are laid out is no filter: the window shows these beside the Matrix and
+        # Timeline tabs, which leaves the filters one row at 1280 pixels.
+        self.layout_controls = QWidget()
+        corner = QHBoxLayout(self.layout_controls)
+        corner.setContentsMargins(0, 0, 6, 0)
+        corner.addWidget(self.bucket)
+        corner.addWidget(self.calendar)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
