@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep cells starting with = + - @ as they are (Excel may run them)")
     p.add_argument("--include-untracked", action="store_true",
                    help="long format: also statements by speakers that are no tracked actor")
+    p.add_argument("--include-hidden", action="store_true",
+                   help="long format: also hidden statements (their `hidden` column says yes)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("extract", help="print the statements found in articles as JSON lines; "
@@ -126,7 +128,8 @@ def cmd_export(args) -> int:
     # A BOM shown on a terminal is noise; in a file or a pipe it helps Excel.
     bom = not args.no_bom and not (to_stdout and sys.stdout.isatty())
     options = CsvOptions(bom=bom, escape_formulas=not args.no_escape_formulas,
-                         include_untracked=args.include_untracked)
+                         include_untracked=args.include_untracked,
+                         include_hidden=args.include_hidden)
     dest = "-" if to_stdout else Path(args.output)
     with _open(args.db) as tracker:
         if args.format == "matrix":

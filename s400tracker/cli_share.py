@@ -37,6 +37,9 @@ def add_parsers(sub, db_help: str, iso_date) -> None:
     i.add_argument("bundle", type=Path, metavar="BUNDLE.json")
     i.add_argument("--db", type=Path, help=db_help)
     i.set_defaults(func=cmd_bundle_import)
+    c = inner.add_parser("conflicts", help="list the unresolved conflicts, one line each")
+    c.add_argument("--db", type=Path, help=db_help)
+    c.set_defaults(func=cmd_conflicts)
 
     p = sub.add_parser("report", help="write the briefing: one self-contained HTML file")
     p.add_argument("--db", type=Path, help=db_help)
@@ -145,3 +148,29 @@ def cmd_report(args) -> int:
         n = t.write_report(args.output, f)
     print(f"briefing with {n} statements written to {args.output}")
     return EXIT_OK
+
+
+def cmd_conflicts(args) -> int:
+    """One line per unresolved conflict: statement id, actor, date, ours and theirs shortened."""
+    with _open(args.db) as t:
+        names = {a.key: a.name for a in t.actors()}
+        found = t.conflicts()
+        for c in found:
+            s = t.statement(c.statement_id)
+            a = s.annotation
+            mine = _version(a.note, a.tags, a.stance) if a else "(none)"
+            print(f"{c.statement_id}\t{names.get(s.actor, s.actor or '-')}\t"
+                  f"{s.date.isoformat() if s.date else 'undated'}\t"
+                  f"mine: {mine}\ttheirs ({c.author or 'anonymous'}): "
+                  f"{_version(c.content.note, c.content.tags, c.content.stance)}")
+    if not found:
+        print("no unresolved conflicts", file=sys.stderr)
+    return EXIT_OK
+
+
+def _version(note: str, tags, stance: str | None, width: int = 40) -> str:
+    """An annotation in a few words: stance, tags, the note's start."""
+    note = " ".join(note.split())
+    if len(note) > width:
+        note = note[:width - 1] + "…"
+    return f"[{stance or '-'}] [{', '.join(tags) or '-'}] {note!r}"

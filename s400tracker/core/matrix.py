@@ -26,6 +26,8 @@ class CellCount:
     first_quote: str
     annotated: bool           # at least one statement of the cell carries an annotation
     stance: str | None        # the most frequent effective stance, None when none has one
+    hidden: int = 0           # of `count`, statements the analyst hid (shown when asked for)
+    conflicts: int = 0        # of `count`, statements with an unresolved annotation conflict
 
 
 @dataclass(frozen=True)

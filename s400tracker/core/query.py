@@ -21,7 +21,9 @@ class StatementFilter:
     stances: tuple[str, ...] = ()      # effective stance (analyst's, else the suggestion)
     kinds: tuple[str, ...] = ()        # direct / partial / indirect
     annotated_only: bool = False
-    include_hidden: bool = False
+    include_hidden: bool = False       # hidden statements too
+    hidden_only: bool = False          # only hidden statements (wins over include_hidden)
+    conflicts_only: bool = False       # only statements with an unresolved annotation conflict
     tracked_only: bool = True          # False adds statements whose speaker is no tracked actor
     undated: bool | None = None        # None: any; True: only undated; False: only dated
     document_id: int | None = None     # statements found in one article

@@ -33,7 +33,8 @@ class AnnotationState:
 
 class AnnotateCommand(QUndoCommand):
     """A note, tags or stance typed into the editor. Consecutive saves of one editing session
-    merge, so Ctrl+Z takes back what was typed, not each pause in the typing."""
+    merge, so Ctrl+Z takes back what was typed, not each pause in the typing; a change of stance
+    stays a step of its own."""
 
     def __init__(self, tracker, statement_id: str, before: AnnotationState, after: AnnotationState,
                  changed: Changed, session: int):
@@ -50,8 +51,15 @@ class AnnotateCommand(QUndoCommand):
             return False
         if other.statement_id != self.statement_id or other.session != self.session:
             return False
+        if self.changes_stance() or other.changes_stance():
+            # A stance is one deliberate choice: its own undo step, never folded into the typing
+            # of tags or a note before or after it.
+            return False
         self.after = other.after
         return True
+
+    def changes_stance(self) -> bool:
+        return self.before.stance != self.after.stance
 
     def redo(self) -> None:
         self._write(self.after)
@@ -87,7 +95,7 @@ class MoveCommand(QUndoCommand):
 
 class HideCommand(QUndoCommand):
     def __init__(self, tracker, statement_id: str, hidden: bool, changed: Changed):
-        super().__init__("Hide statement" if hidden else "Show statement")
+        super().__init__("Hide statement" if hidden else "Unhide statement")
         self.tracker, self.statement_id, self.hidden, self.changed = tracker, statement_id, hidden, changed
 
     def redo(self) -> None:

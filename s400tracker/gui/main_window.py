@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(left, "Matrix")
         self.tabs.addTab(self._timeline_tab, "Timeline")
+        self.tabs.setCornerWidget(self.filters.layout_controls, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(lambda _i: self._update_timeline())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
             # Undo, redo and moves show the statement they touched, wherever it now is.
             try:
                 s = self.tracker.statement(focus)
-                if not s.hidden and s.actor is not None:
+                if self._shows_hidden(s.hidden) and s.actor is not None:
                     column = bucket_start(s.date, self.model.bucket) if s.date else None
                     if self.model.row_of(s.actor) >= 0 and self.model.column_of(column) >= 0:
                         where, keep = (s.actor, column), focus
@@ -138,6 +139,14 @@ class MainWindow(QMainWindow):
         self._update_choices()
         self._update_status()
         self._timeline_changed()
+
+    def _shows_hidden(self, hidden: bool) -> bool:
+        """Whether the filters shown let a statement that is (or is not) hidden through."""
+        f = self.model.filter
+        return (f.include_hidden or f.hidden_only) if hidden else not f.hidden_only
+
+    def reset_filters(self) -> None:
+        self.filters.reset()   # emits `changed` once: apply_filters
 
     def apply_filters(self) -> None:
         self.detail.flush()
@@ -192,6 +201,8 @@ class MainWindow(QMainWindow):
         self.timeline.view.set_selected(current.id if current else None)
 
     def _current_statement_changed(self, statement) -> None:
+        self.hide_action.setText("Un&hide statement" if statement is not None and statement.hidden
+                                 else "&Hide statement")
         self.detail.show_conflicts(self.tracker.conflicts(statement.id) if statement is not None else [])
         if self.timeline is not None:
             self.timeline.view.set_selected(statement.id if statement is not None else None)
@@ -254,7 +265,8 @@ class MainWindow(QMainWindow):
             f"<span style='color:{STANCE_HUES[s]}'>■</span> {html.escape(STANCES[s].split(' /')[0])}"
             for s in STANCES)
         self.legend.setText(f"{groups} &nbsp;·&nbsp; Cell colour: {stances} &nbsp;·&nbsp; "
-                            f"✎ annotated")
+                            f"✎ annotated &nbsp;·&nbsp; ⚠ conflicting annotations (from a "
+                            f"bundle) to resolve")
 
     # -- the analyst's edits ----------------------------------------------------------------
 
@@ -291,8 +303,12 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(commands.MoveCommand(self.tracker, statement, actor, date, self._changed))
 
     def hide_statement(self, statement) -> None:
-        self.undo_stack.push(commands.HideCommand(self.tracker, statement.id, True, self._changed))
-        self.statusBar().showMessage("Statement hidden — Ctrl+Z brings it back", 5000)
+        """Hide the statement, or unhide it when it is hidden (shown by a hidden filter)."""
+        hide = not statement.hidden
+        self.undo_stack.push(commands.HideCommand(self.tracker, statement.id, hide, self._changed))
+        self.statusBar().showMessage(
+            "Statement hidden — Ctrl+Z brings it back, as does Unhide under Hidden only" if hide
+            else "Statement unhidden — Ctrl+Z hides it again", 5000)
 
     def split_statement(self, statement) -> None:
         self.undo_stack.push(commands.SplitCommand(self.tracker, statement.id, self._changed))

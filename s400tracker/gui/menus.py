@@ -115,6 +115,10 @@ def build_menus(w) -> None:
     view.addAction(w.timeline_tab_action)
     w.refresh_action = _action(w, "&Reload", w.refresh, Key.Refresh)
     view.addAction(w.refresh_action)
+    w.reset_filters_action = _action(w, "Reset &filters", w.reset_filters,
+                                     QKeySequence("Ctrl+Shift+R"),
+                                     "Clear the search and every filter")
+    view.addAction(w.reset_filters_action)
     view.addSeparator()
     w.speakers_action = _action(w, "Untracked &speakers…", _later(w, "speakers_flow", "show_speakers"),
                                 QKeySequence("Ctrl+U"), "Speakers quoted who have no row yet; track one")

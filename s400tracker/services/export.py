@@ -37,6 +37,7 @@ class CsvOptions:
     bom: bool = True
     escape_formulas: bool = True
     include_untracked: bool = False   # long format: also statements of speakers no actor covers
+    include_hidden: bool = False      # long format: also hidden statements (`hidden` says yes)
 
 
 def safe_cell(value: object, escape_formulas: bool = True) -> str:
@@ -212,6 +213,8 @@ def export_long(
     """Write the long CSV of statements matching `f` to `dest` (a path, a text stream or "-")."""
     if options.include_untracked:
         f = f.replace(tracked_only=False)
+    if options.include_hidden:
+        f = f.replace(include_hidden=True)
     with open_output(dest) as stream:
         write_long_rows(stream, store.actors(), store.long_rows(f), options)
 

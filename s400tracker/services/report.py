@@ -69,9 +69,13 @@ def describe_filter(f: StatementFilter, actors: list[Actor]) -> str:
         parts.append("groups: " + ", ".join(f.groups))
     if f.actors:
         parts.append("actors: " + ", ".join(names.get(k, k) for k in f.actors))
-    if f.start or f.end:
-        parts.append(f"from {day_label(f.start) if f.start else 'the start'} to "
-                     f"{day_label(f.end) if f.end else 'the end'}")
+    # Only the limits set: an open end is no filter worth naming.
+    if f.start and f.end:
+        parts.append(f"from {day_label(f.start)} to {day_label(f.end)}")
+    elif f.start:
+        parts.append(f"from {day_label(f.start)}")
+    elif f.end:
+        parts.append(f"until {day_label(f.end)}")
     if f.text.strip():
         parts.append(f"search “{f.text.strip()}”")
     if f.tags:
@@ -80,6 +84,12 @@ def describe_filter(f: StatementFilter, actors: list[Actor]) -> str:
         parts.append("stance: " + ", ".join(STANCES.get(s, s) for s in f.stances))
     if f.annotated_only:
         parts.append("annotated statements only")
+    if f.hidden_only:
+        parts.append("hidden statements only")
+    elif f.include_hidden:
+        parts.append("hidden statements included")
+    if f.conflicts_only:
+        parts.append("statements with an unresolved conflict only")
     return "; ".join(parts) if parts else "all statements"
 
 

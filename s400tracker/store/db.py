@@ -2,8 +2,9 @@
 
 sqlite-utils' Database cost a tenth of a second at every launch (its import pulls in click,
 pluggy, dateutil's parser and an entry-point scan for plugins) for `execute`, `query` and
-`table_names`. The store's tables and full-text indexes keep the layout sqlite-utils and
-Datasette expect (schema.py), so both still open the file.
+`table_names`. The store's tables keep the layout sqlite-utils and Datasette expect (schema.py),
+so both still open the file; the full-text indexes read a folded copy of the text through views
+(statements_fts_text, annotations_fts_text), where Datasette finds their search.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import re
 
 from s400tracker.core.model import Annotation, Source, Statement
 from s400tracker.core.query import BUCKETS, StatementFilter
+from s400tracker.store.schema import FTS_FOLD
 
 # Every statement query joins its annotation and its actor (for the actor order).
 FROM = """
@@ -53,12 +54,17 @@ BUCKET_SQL = {
 assert set(BUCKET_SQL) == set(BUCKETS)
 
 
+_FTS_FOLD = str.maketrans(FTS_FOLD)
+
+
 def fts_query(text: str) -> str:
     """The analyst's words as an FTS5 query: every word must appear, each also as a prefix.
 
-    Quoting each word keeps FTS5 syntax (AND, NEAR, quotes, colons) typed by the user inert.
+    Quoting each word keeps FTS5 syntax (AND, NEAR, quotes, colons) typed by the user inert. The
+    words are folded as the index's copy of the text is (schema.FTS_FOLD), so "Kalın" and
+    "kalin" find the same statements.
     """
-    words = re.findall(r"\w+", text)
+    words = re.findall(r"\w+", text.translate(_FTS_FOLD))
     return " ".join(f'"{w}"*' for w in words)
 
 
@@ -72,8 +78,13 @@ def where(f: StatementFilter) -> tuple[str, list]:
 
     # Another outlet's report of a statement shows as a source of that statement, not as a row.
     clauses.append("s.same_as IS NULL")
-    if not f.include_hidden:
+    if f.hidden_only:
+        clauses.append("s.hidden = 1")
+    elif not f.include_hidden:
         clauses.append("s.hidden = 0")
+    if f.conflicts_only:
+        # An unresolved conflict is a row of annotation_conflicts; resolving deletes it.
+        clauses.append("s.id IN (SELECT statement_id FROM annotation_conflicts)")
     if f.tracked_only:
         clauses.append("s.eff_actor IS NOT NULL")
     if f.actors:

@@ -517,14 +517,16 @@ class Store:
         WITH f AS (
             SELECT s.eff_actor AS actor, {col} AS col, s.quote,
                    COALESCE(s.eff_date, '') || '|' || s.sort_key AS k,
-                   a.statement_id IS NOT NULL AS annotated, {q.EFFECTIVE_STANCE} AS stance
+                   a.statement_id IS NOT NULL AS annotated, {q.EFFECTIVE_STANCE} AS stance,
+                   s.hidden, s.id IN (SELECT statement_id FROM annotation_conflicts) AS conflict
             {q.FROM}
             WHERE {clause} AND s.eff_actor IS NOT NULL
         ),
         cells AS (
             -- With a single min(), SQLite takes the bare column `quote` from the row holding
             -- that minimum: the cell's first quote, without a window over every statement.
-            SELECT actor, col, count(*) AS n, max(annotated) AS annotated, min(k), quote
+            SELECT actor, col, count(*) AS n, max(annotated) AS annotated, min(k), quote,
+                   sum(hidden) AS hidden, sum(conflict) AS conflicts
             FROM f GROUP BY actor, col
         ),
         stances AS (
@@ -532,7 +534,7 @@ class Store:
                    row_number() OVER (PARTITION BY actor, col ORDER BY count(*) DESC, stance) AS r
             FROM f WHERE stance IS NOT NULL GROUP BY actor, col, stance
         )
-        SELECT c.actor, c.col, c.n, c.quote, c.annotated, st.stance
+        SELECT c.actor, c.col, c.n, c.quote, c.annotated, st.stance, c.hidden, c.conflicts
         FROM cells c
         LEFT JOIN stances st ON st.actor = c.actor AND st.col IS c.col AND st.r = 1
         ORDER BY c.actor, c.col IS NULL, c.col
@@ -540,7 +542,7 @@ class Store:
         return [
             CellCount(
                 actor=r[0], date=q.to_date(r[1]), count=r[2], first_quote=r[3] or "",
-                annotated=bool(r[4]), stance=r[5],
+                annotated=bool(r[4]), stance=r[5], hidden=r[6], conflicts=r[7],
             )
             for r in self._db.execute(sql, params).fetchall()
         ]

@@ -92,32 +92,68 @@ CREATE TABLE annotations (
 """
 
 
-def fts_triggers(table: str, column: str) -> dict[str, str]:
-    """The triggers keeping `table`_fts in step with `table`, by name."""
+# Letters the full-text tokenizer (unicode61, remove_diacritics 2) keeps apart from the ones
+# actor matching (extract/text.py:fold) folds them to: Turkish dotless ı stays "ı", so "kalin"
+# missed "Kalın" while "KALIN" was found. The index holds a copy with these folded; queries are
+# folded alike (queries.fts_query). Everything else (case, Latin accents: Çavuşoğlu) the
+# tokenizer folds on both sides. Plain SQL, so any program that writes or checks the store (the
+# sqlite3 shell, an integrity check) needs no function of ours.
+FTS_FOLD = {"ı": "i", "İ": "i"}
+
+
+def fts_folded(expr: str) -> str:
+    """SQL for `expr` with FTS_FOLD applied."""
+    for letter, folded in FTS_FOLD.items():
+        expr = f"replace({expr}, '{letter}', '{folded}')"
+    return expr
+
+
+def fts_triggers(table: str, column: str, folded: bool = True) -> dict[str, str]:
+    """The triggers keeping `table`_fts in step with `table`, by name. `folded`: index the copy
+    with FTS_FOLD applied (version 4 on; version 1 indexed the text as it is)."""
     fts = f"{table}_fts"
+
+    def value(row: str) -> str:
+        return fts_folded(f"{row}.[{column}]") if folded else f"{row}.[{column}]"
+
     return {
         f"{table}_ai": f"""CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN
-    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, new.[{column}]);
+    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, {value('new')});
 END;""",
         f"{table}_ad": f"""CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN
-    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, old.[{column}]);
+    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, {value('old')});
 END;""",
         f"{table}_au": f"""CREATE TRIGGER [{table}_au] AFTER UPDATE OF [{column}] ON [{table}] BEGIN
-    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, old.[{column}]);
-    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, new.[{column}]);
+    INSERT INTO [{fts}] ([{fts}], rowid, [{column}]) VALUES ('delete', old.rowid, {value('old')});
+    INSERT INTO [{fts}] (rowid, [{column}]) VALUES (new.rowid, {value('new')});
 END;""",
     }
 
 
 def _fts(table: str, column: str) -> str:
-    # The same external-content FTS5 table and triggers sqlite-utils' enable_fts() creates, so
-    # Datasette finds the search; written out because enable_fts() would commit mid-migration.
+    # Version 1: the same external-content FTS5 table and triggers sqlite-utils' enable_fts()
+    # creates; written out because enable_fts() would commit mid-migration.
     fts = f"{table}_fts"
     return f"""
 CREATE VIRTUAL TABLE [{fts}] USING FTS5 (
     [{column}], content=[{table}], tokenize='unicode61 remove_diacritics 2'
 );
-""" + "\n".join(fts_triggers(table, column).values()) + "\n"
+""" + "\n".join(fts_triggers(table, column, folded=False).values()) + "\n"
+
+
+def _folded_fts(table: str, column: str) -> str:
+    # Version 4: the index's content is a view of `table` with FTS_FOLD applied, so that FTS5's
+    # own 'rebuild' and 'integrity-check' read the folded copy the triggers index.
+    fts = f"{table}_fts"
+    return f"""
+CREATE VIEW [{fts}_text] AS SELECT rowid AS rowid, {fts_folded(f"[{column}]")} AS [{column}]
+    FROM [{table}];
+CREATE VIRTUAL TABLE [{fts}] USING FTS5 (
+    [{column}], content=[{fts}_text], tokenize='unicode61 remove_diacritics 2'
+);
+""" + "\n".join(fts_triggers(table, column).values()) + f"""
+INSERT INTO [{fts}] ([{fts}]) VALUES ('rebuild');
+"""
 
 
 # A large import leaves the quotes' full-text index alone and rebuilds it once at the end (an
@@ -142,18 +178,11 @@ def defer_quote_index(conn: sqlite3.Connection) -> None:
 
 
 def rebuild_quote_index(conn: sqlite3.Connection) -> None:
-    """Index every quote again and restore the triggers, in one transaction.
-
-    sqlite-utils finds the index of the table and rebuilds it (a savepoint inside our
-    transaction); it is imported here, not at launch, where its import alone would cost a tenth
-    of a second for a store that needs no rebuilding.
-    """
-    from sqlite_utils import Database
-
+    """Index every quote again and restore the triggers, in one transaction."""
     with write(conn):
         for name in _QUOTE_TRIGGERS:
             conn.execute(f"DROP TRIGGER IF EXISTS [{name}]")
-        Database(conn, execute_plugins=False)["statements"].rebuild_fts()
+        conn.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
         for sql in _QUOTE_TRIGGERS.values():
             conn.execute(sql)
 
@@ -229,8 +258,18 @@ def _create_v3(db: Database) -> None:
         db.execute(stmt)
 
 
+# Version 4: search folds ı/İ as actor matching does (FTS_FOLD); both indexes are rebuilt.
+def _create_v4(db: Database) -> None:
+    for table, column in (("statements", "quote"), ("annotations", "note")):
+        for name in fts_triggers(table, column):
+            db.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+        db.execute(f"DROP TABLE IF EXISTS [{table}_fts]")
+        for stmt in _statements(_folded_fts(table, column)):
+            db.execute(stmt)
+
+
 Migration = Callable[[Database], None]
-MIGRATIONS: list[Migration] = [_create_v1, _create_v2, _create_v3]
+MIGRATIONS: list[Migration] = [_create_v1, _create_v2, _create_v3, _create_v4]
 
 
 def current_version() -> int:

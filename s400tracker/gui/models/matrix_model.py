@@ -25,6 +25,11 @@ ColumnRole = Qt.ItemDataRole.UserRole + 2    # the column's first day, None for 
 CountRole = Qt.ItemDataRole.UserRole + 3     # statements in the cell (0 when empty)
 AnnotatedRole = Qt.ItemDataRole.UserRole + 4
 StanceRole = Qt.ItemDataRole.UserRole + 5
+ConflictsRole = Qt.ItemDataRole.UserRole + 6   # statements with an unresolved conflict
+HiddenRole = Qt.ItemDataRole.UserRole + 7      # hidden statements shown (a hidden filter)
+
+CONFLICT_MARK = "⚠"
+ANNOTATED_MARK = "✎"
 
 _TOOLTIP_CACHE = 64
 TILE = 64   # columns whose cells are read together: a screen shows about ten
@@ -168,17 +173,37 @@ class MatrixModel(QAbstractTableModel):
                 return f"{actor.name}, {labels.column(column, self._bucket)}: nothing"
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            mark = "✎ " if cell.annotated else ""
-            return f"{mark}{cell.count} · {labels.snippet(cell.first_quote, 70)}"
+            marks = (CONFLICT_MARK + " ") * bool(cell.conflicts) + (ANNOTATED_MARK + " ") * cell.annotated
+            return f"{marks}{cell.count} · {labels.snippet(cell.first_quote, 70)}"
+        if role == Qt.ItemDataRole.FontRole:
+            if not cell.hidden:
+                return None
+            # Hidden statements, shown because a filter asks for them: struck through when the
+            # cell holds nothing else, in italics when it holds both.
+            font = QGuiApplication.font()
+            font.setStrikeOut(cell.hidden == cell.count)
+            font.setItalic(cell.hidden < cell.count)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if cell.hidden == cell.count:
+                return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                       QPalette.ColorRole.Text)
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
             return palette.stance_tint(QGuiApplication.palette(), cell.stance)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return (f"{actor.name}, {labels.column(column, self._bucket)}: {cell.count} statements"
-                    + (", annotated" if cell.annotated else ""))
+                    + (", annotated" if cell.annotated else "")
+                    + (f", {cell.hidden} hidden" if cell.hidden else "")
+                    + (f", {cell.conflicts} with a conflict" if cell.conflicts else ""))
         if role == AnnotatedRole:
             return cell.annotated
+        if role == ConflictsRole:
+            return cell.conflicts
+        if role == HiddenRole:
+            return cell.hidden
         if role == StanceRole:
             return cell.stance
         return None
@@ -218,7 +243,8 @@ class MatrixModel(QAbstractTableModel):
 
     def _tooltip(self, row: int, column: int) -> str:
         found = self.cell_statements(row, column)
-        lines = [f"“{labels.snippet(s.quote, 160)}”" for s in found[:_TOOLTIP_QUOTES]]
+        lines = [f"“{labels.snippet(s.quote, 160)}”" + " (hidden)" * s.hidden
+                 for s in found[:_TOOLTIP_QUOTES]]
         if len(found) > _TOOLTIP_QUOTES:
             lines.append(f"… and {len(found) - _TOOLTIP_QUOTES} more")
         if not lines:

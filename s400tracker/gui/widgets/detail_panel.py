@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -114,6 +115,12 @@ class DetailPanel(QWidget):
         for s in self._statements:
             item = QListWidgetItem(labels.quote_line(s, 240))   # the list elides to its width
             item.setToolTip("")   # the full quote is right below; no rich-text guessing here
+            if s.hidden:   # shown because a filter asks for hidden statements
+                font = item.font()
+                font.setStrikeOut(True)
+                item.setFont(font)
+                item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled,
+                                                        QPalette.ColorRole.Text))
             self.list.addItem(item)
         ids = [s.id for s in self._statements]
         row = ids.index(keep) if keep in ids else (0 if ids else -1)
@@ -206,6 +213,8 @@ class DetailPanel(QWidget):
         moved = " · moved by the analyst" if (s.actor_override or s.date_override) else ""
         added = " · added by the analyst" if s.origin == "analyst" else ""
         self.meta.setText(
+            ("Hidden — left out of the matrix, exports and briefing; Unhide brings it back\n"
+             if s.hidden else "") +
             f"{labels.kind(s.kind).capitalize()} · {labels.day(s.date)}{basis}\n"
             f"Speaker as written: {s.speaker or 'not named'}\n"
             f"Stance: {labels.stance(s.stance, s.stance_suggested)}{moved}{added}"
@@ -224,6 +233,11 @@ class DetailPanel(QWidget):
             self.source.setText("Source: none")
             self.context.setText("")
         self.article_button.setEnabled(bool(s.sources))
+        self.hide_button.setText("Unhide" if s.hidden else "Hide")
+        self.hide_button.setToolTip(
+            "Show this statement again in the matrix, exports and briefing" if s.hidden else
+            "Hide a statement the extractor got wrong (undo, or Unhide under Hidden only, "
+            "brings it back)")
         self.split_button.setVisible(len({src.document_id for src in s.sources}) > 1)
 
 
