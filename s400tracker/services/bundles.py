@@ -24,6 +24,7 @@ from s400tracker.core.model import KINDS, STANCES, Actor
 from s400tracker.core.sharing import (
     CONFLICT, CORRECTION_FIELDS, SAME, TAKE, Conflict, Content, Edit, decide, later, tags_of,
 )
+from s400tracker.services.atomic import atomic_write
 from s400tracker.store import Store
 from s400tracker.store import sharing
 
@@ -98,7 +99,8 @@ def export_bundle(store: Store, dest: str | Path, author: str) -> int:
     """Write the bundle to `dest`; returns how many statements it carries."""
     data = build(store, author)
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    Path(dest).write_text(text + "\n", encoding="utf-8")
+    with atomic_write(dest, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
     return len(data["statements"])
 
 

@@ -19,6 +19,7 @@ from typing import IO, Iterable, Iterator, Sequence, TextIO
 
 from s400tracker.core.model import Actor, Statement
 from s400tracker.core.query import StatementFilter
+from s400tracker.services.atomic import atomic_write
 from s400tracker.store import Store
 
 EXCEL_CELL_LIMIT = 32767
@@ -228,7 +229,7 @@ def open_output(dest) -> Iterator[TextIO]:
     """A text stream for `dest` that keeps the csv module's CRLF as written.
 
     None or "-" is standard output (UTF-8, whatever the console's encoding); a str or Path is a
-    file; anything else is taken as an open text stream and left open.
+    file, replaced only once the export is complete (services/atomic.py); anything else is taken as an open text stream and left open.
     """
     if dest is None or dest == "-":
         out = sys.stdout
@@ -244,7 +245,7 @@ def open_output(dest) -> Iterator[TextIO]:
             wrapper.flush()
             wrapper.detach()  # leave sys.stdout open
     elif isinstance(dest, (str, Path)):
-        with open(dest, "w", encoding="utf-8", newline="") as f:
+        with atomic_write(dest, "w", encoding="utf-8", newline="") as f:
             yield f
     else:
         yield dest

@@ -17,6 +17,7 @@ from pathlib import Path
 from s400tracker.core.model import KIND_LABELS, STANCE_COLORS, STANCES, Actor, Statement
 from s400tracker.core.query import StatementFilter, bucket_start
 from s400tracker.core.timeline import layout
+from s400tracker.services.atomic import atomic_write
 from s400tracker.services.timeline_svg import safe_color, svg
 from s400tracker.store import Store
 
@@ -124,7 +125,8 @@ def render(store: Store, f: StatementFilter = StatementFilter(),
 def write_report(store: Store, dest: str | Path, f: StatementFilter = StatementFilter()) -> int:
     """Write the briefing to `dest`; returns how many statements it shows."""
     text = render(store, f)
-    Path(dest).write_text(text, encoding="utf-8")
+    with atomic_write(dest, "w", encoding="utf-8") as out:
+        out.write(text)
     return store.statement_count(f.replace(tracked_only=True))
 
 
