@@ -101,17 +101,19 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
-def _open(db: Path | None):
+def _open(db: Path | None, create: bool = False):
+    """The store of --db, which must exist unless `create` (import) says so; without --db the
+    default store, created and seeded on first use."""
     from s400tracker.services.tracker import Tracker
 
-    return Tracker.open(db)
+    return Tracker.open(db, create=create or db is None)
 
 
 def cmd_import(args) -> int:
     def show(done, total, path):
         pass  # lines are printed from the report, in order, once each file is done
 
-    with _open(args.db) as tracker:
+    with _open(args.db, create=True) as tracker:
         report = tracker.import_paths(args.paths, progress=show)
     for line in report.lines():
         print(line)

@@ -88,9 +88,9 @@ def _fail(message: str) -> int:
 
 
 def _open(db):
-    from s400tracker.services.tracker import Tracker
+    from s400tracker.cli import _open as open_store
 
-    return Tracker.open(db)
+    return open_store(db)
 
 
 def cmd_annotate(args) -> int:

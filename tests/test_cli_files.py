@@ -102,14 +102,16 @@ def test_a_store_in_a_read_only_folder_or_a_missing_one_is_one_line(tmp_path, ca
     try:
         assert cli.main(["export", "--db", str(db)]) == 2
         assert "read-only folder" in capsys.readouterr().err
-        assert cli.main(["export", "--db", str(folder / "new.db")]) == 2
+        assert cli.main(["import", str(tmp_path), "--db", str(folder / "new.db")]) == 2
         assert "read-only" in capsys.readouterr().err
     finally:
         folder.chmod(stat.S_IRWXU)
     assert listing(folder) == before
-    assert cli.main(["export", "--db", str(tmp_path / "no such folder" / "t.db")]) == 2
-    err = capsys.readouterr().err
-    assert "does not exist" in err and err.count("\n") == 1
+    for command in ("export", "import"):
+        args = [command, *([str(tmp_path)] if command == "import" else [])]
+        assert cli.main([*args, "--db", str(tmp_path / "no such folder" / "t.db")]) == 2
+        err = capsys.readouterr().err
+        assert "does not exist" in err and err.count("\n") == 1
     assert not (tmp_path / "no such folder").exists()
 
 

@@ -334,7 +334,8 @@ class MainWindow(QMainWindow):
 
     # -- stores -----------------------------------------------------------------------------
 
-    def open_store(self, path: str, seed: bool = False) -> bool:
+    def open_store(self, path: str, seed: bool = False, create: bool = False) -> bool:
+        """Open an existing store; `create` for File → New store only."""
         from s400tracker.services.tracker import Tracker
 
         if self.importer and self.importer.running():
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
             return False
         self.detail.flush()
         try:
-            tracker = Tracker.open(path, seed=seed)
+            tracker = Tracker.open(path, seed=seed, create=create)
         except (StoreError, OSError) as e:
             self.error("Could not open the store", str(e))
             return False

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from s400tracker.store.errors import (
     CorruptStoreError,
+    MissingStoreError,
     NotAStoreError,
     ReadOnlyStoreError,
     StoreBusyError,
@@ -26,27 +27,41 @@ MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-def check_file(path: Path, newest: int) -> None:
-    """Raise a StoreError if `path` must not be opened as a store; a missing file is fine."""
-    if not path.exists():
+def check_file(path: Path, newest: int, create: bool = True) -> None:
+    """Raise a StoreError if `path` must not be opened as a store. A missing file is created
+    only when `create` says so: a mistyped name must not become an empty store. A file that
+    exists is never turned into a store, not even an empty one (it may be the analyst's)."""
+    try:
+        st = path.stat()
+        mode, size = st.st_mode, st.st_size
+    except FileNotFoundError:
+        mode = size = None
+    except OSError as e:
+        raise StoreError(f"cannot read store {path}: {e.strerror or e}") from e
+    if mode is None:
+        if not create:
+            raise MissingStoreError(f"no store {path}: the file does not exist "
+                                    "(importing articles into it creates one)")
         parent = path.parent if str(path.parent) else Path(".")
         if not parent.is_dir():
             raise StoreError(f"cannot create store {path}: folder {parent} does not exist")
         if not _writable(parent):
             raise ReadOnlyStoreError(f"cannot create store {path}: folder {parent} is read-only")
         return
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         raise NotAStoreError(f"{path} is a folder, not an s400tracker store")
+    if not stat.S_ISREG(mode):
+        # Never opened: opening a named pipe waits for a writer, and a device is no store.
+        raise NotAStoreError(f"{path} is not a regular file (a pipe or a device), "
+                             "not an s400tracker store")
     try:
-        size = path.stat().st_size
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as e:
         raise StoreError(f"cannot read store {path}: {e.strerror or e}") from e
     if size == 0:
-        # SQLite treats an empty file as an empty database; we create the store in it.
-        _check_writable(path)
-        return
+        raise NotAStoreError(f"{path} is an empty file, not an s400tracker store; "
+                             "it was left as it is")
     if not header.startswith(MAGIC[: min(len(header), len(MAGIC))]) or size < len(MAGIC):
         raise NotAStoreError(f"{path} is not an s400tracker store (not an SQLite database)")
     if size < 100:

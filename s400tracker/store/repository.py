@@ -131,8 +131,10 @@ class Store:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path = MEMORY, actors: Sequence[Actor] | None = None) -> "Store":
-        """Open (creating if missing) the store at `path`, migrated and with actors synced.
+    def open(cls, path: str | Path = MEMORY, actors: Sequence[Actor] | None = None,
+             create: bool = True) -> "Store":
+        """Open the store at `path`, migrated and with actors synced; a missing file is created
+        when `create` is true, else refused (MissingStoreError).
 
         `actors` defaults to the bundled resources/actors.json. Raises a StoreError subclass,
         leaving the file untouched, when the file cannot be used.
@@ -140,7 +142,7 @@ class Store:
         target = str(path)
         file = None if target == MEMORY else Path(target)
         if file is not None:
-            check_file(file, current_version())
+            check_file(file, current_version(), create)
         try:
             conn = connect(target)
         except sqlite3.Error as e:
