@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["gui", *argv]  # plain `s400tracker [--db FILE]` opens the desktop app
     args = build_parser().parse_args(argv)
+    problem = _undecodable_text(args)
+    if problem:
+        return _fail(problem)
     try:
         return args.func(args)
     except StoreError as e:
@@ -87,6 +90,26 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"{e.strerror or e}{where}")
     except KeyboardInterrupt:
         return 130
+
+
+def _undecodable_text(args) -> str:
+    """Why a text option (a note, a tag, a search) cannot be used, or "". Python hands over
+    bytes the locale cannot decode as lone surrogates, which no store or file can hold; file
+    names keep them (the system takes them back as the same bytes)."""
+    for name, value in vars(args).items():
+        if name in ("output", "func"):
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError as e:
+                    raw = text[e.start:e.end].encode("utf-8", "surrogateescape") \
+                        if "\udc80" <= text[e.start] <= "\udcff" else text[e.start:e.end]
+                    return (f"--{name.replace('_', '-')} is not valid text in this terminal's "
+                            f"encoding ({sys.getfilesystemencoding()}): bytes {raw!r} at "
+                            f"character {e.start}")
+    return ""
 
 
 def _fail(message: str) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import functools
 import json
 import sqlite3
 import threading
@@ -26,6 +25,7 @@ from s400tracker.core.model import KINDS, STANCES, Actor, Annotation, Document, 
 from s400tracker.core.query import BUCKETS, StatementFilter
 from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
+from s400tracker.store.guard import guarded as _guarded, mapped
 from s400tracker.store.opening import check_file, connect, describe
 from s400tracker.store.schema import (
     TABLES, current_version, defer_quote_index, migrate, quote_index_deferred,
@@ -54,22 +54,6 @@ class ExtractionChange:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _guarded(method):
-    """Serialise access, and turn SQLite's environment errors into one-line StoreErrors."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        with self._lock:
-            try:
-                return method(self, *args, **kwargs)
-            except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
-                if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
-                    raise  # a bug of ours, not the environment's
-                raise describe(e, self.path) from e
-
-    return wrapper
 
 
 class Store:
@@ -212,7 +196,7 @@ class Store:
         the next Store.open rebuilds it.
         """
         conn = self._db.conn
-        with self._lock:
+        with mapped(self):
             before = [conn.execute(f"PRAGMA {name}").fetchone()[0] for name in _BULK_PRAGMAS]
             self._synchronous = int(before[0])
             if defer_index:
@@ -226,7 +210,7 @@ class Store:
             yield
             self.commit_group()
         finally:
-            with self._lock:
+            with mapped(self):
                 try:
                     self._commit_group()   # after an error: the articles written whole before it
                 except sqlite3.Error:
