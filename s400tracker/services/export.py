@@ -1,8 +1,8 @@
 """CSV exports that open safely in Excel: the matrix (actors × days) and the long format.
 
 Safety, each on by default: a UTF-8 BOM so Excel reads accents right; cells that Excel would run
-as formulas (starting with = + - @ tab or CR) get a leading apostrophe; cells longer than Excel's
-32,767-character limit are cut, visibly. Line endings are CRLF, as the csv module writes them.
+as formulas (starting with = + - @, their full-width forms, tab or CR) get a leading apostrophe;
+cells longer than Excel's 32,767-character limit are cut, visibly. Line endings are CRLF, as the csv module writes them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from s400tracker.store import Store
 
 EXCEL_CELL_LIMIT = 32767
 CUT_MARKER = " [… cut: longer than Excel allows]"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel also takes the full-width forms (＝ ＋ － ＠, typed by CJK input methods) for the ASCII ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 LONG_COLUMNS = (
     "statement_id", "actor", "date", "quote", "kind", "speaker", "source", "note", "tags",
