@@ -49,7 +49,7 @@ def test_import_prints_one_line_per_file_and_a_summary(tmp_path, capsys):
     db = tmp_path / "t.db"
     assert cli.main(["import", str(folder), "--db", str(db)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"added: {folder / 'a.txt'} (1 statements, published 2020-12-15")
+    assert lines[0].startswith(f"added: {folder / 'a.txt'} (1 statement, published 2020-12-15")
     assert lines[1].startswith(f"added: {folder / 'b.txt'}")
     assert lines[2] == "2 added, 0 already present, 0 failed"
     assert cli.main(["import", str(folder / "a.txt"), "--db", str(db)]) == 0

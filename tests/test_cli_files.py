@@ -30,7 +30,7 @@ def test_articles_and_stores_with_spaces_and_accents_in_their_paths(tmp_path, ca
     db = stores / "izleyici veritabanı.db"
     assert cli.main(["import", str(folder.parent), "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert f"added: {article} (1 statements, published 2020-12-15 (sidecar))" in out
+    assert f"added: {article} (1 statement, published 2020-12-15 (sidecar))" in out
     assert cli.main(["import", str(article), "--db", str(db)]) == 0
     assert f"already present: {article}" in capsys.readouterr().out
     target = stores / "dışa aktarım.csv"

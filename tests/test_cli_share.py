@@ -83,7 +83,7 @@ def test_report_takes_the_filters_of_the_app(two_stores, tmp_path, capsys):
     out = tmp_path / "b.html"
     assert cli.main(["report", "--db", str(alice), "-o", str(out), "--actor", "Kalın",
                      "--from", "2021-01-01"]) == 0
-    assert "briefing with 1 statements" in capsys.readouterr().out
+    assert "briefing with 1 statement " in capsys.readouterr().out
     html = out.read_text(encoding="utf-8")
     assert "No turning back" in html and "We will respond" not in html
     assert cli.main(["report", "--db", str(alice), "-o", str(out), "--actor", "nobody"]) == 2

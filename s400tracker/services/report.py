@@ -16,6 +16,7 @@ from pathlib import Path
 
 from s400tracker.core.model import KIND_LABELS, STANCE_COLORS, STANCES, Actor, Statement
 from s400tracker.core.query import StatementFilter, bucket_start
+from s400tracker.core.text import counted, verb
 from s400tracker.core.timeline import layout
 from s400tracker.services.atomic import atomic_write
 from s400tracker.services.timeline_svg import safe_color, svg
@@ -107,15 +108,17 @@ def render(store: Store, f: StatementFilter = StatementFilter(),
         f"<style>{CSS}</style></head><body>",
         f"<h1>{e(TITLE)}</h1>",
         f'<p class="meta">Briefing generated {e(generated.strftime("%d %b %Y, %H:%M UTC"))} · '
-        f"{len(statements)} statements by {sum(1 for a in actors if _said(a, statements))} actors · "
+        f"{counted(len(statements), 'statement')} by "
+        f"{counted(sum(1 for a in actors if _said(a, statements)), 'actor')} · "
         f"Showing: {e(describe_filter(f, all_actors))}</p>",
         "<h2>Timeline</h2>",
         _legend(statements),
         f'<div class="figure">{svg(timeline)}</div>',
     ]
     if timeline.undated:
-        parts.append(f'<p class="meta">{timeline.undated} undated statements are not on the '
-                     "timeline; they are listed below.</p>")
+        n = timeline.undated
+        parts.append(f'<p class="meta">{counted(n, "undated statement")} {verb(n, "is", "are")} '
+                     f'not on the timeline; {verb(n, "it is", "they are")} listed below.</p>')
     parts += ["<h2>Matrix</h2>", _matrix(actors, statements), "<h2>Statements</h2>"]
     parts += _statements(actors, statements)
     parts.append("</body></html>")
@@ -224,7 +227,7 @@ def _statement(s: Statement) -> str:
                      f"<i>{e(src.title)}</i>, published {e(day_label(src.published))}"
                      f"{' · ' + e(Path(src.path).name) if src.path else ''}</div>")
     if len(s.sources) > 3:
-        lines.append(f'<div class="meta">and {len(s.sources) - 3} more articles</div>')
+        lines.append(f'<div class="meta">and {counted(len(s.sources) - 3, "more article")}</div>')
     if s.tags:
         lines.append("<div>" + "".join(f'<span class="tag">{e(t)}</span>' for t in s.tags)
                      + "</div>")

@@ -23,6 +23,7 @@ from s400tracker.core.ids import analyst_statement_id, statement_id
 from s400tracker.core.matrix import CellCount
 from s400tracker.core.model import KINDS, STANCES, Actor, Annotation, Document, Found, Statement
 from s400tracker.core.query import BUCKETS, StatementFilter
+from s400tracker.core.text import counted
 from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
 from s400tracker.store.guard import guarded as _guarded, mapped
@@ -722,7 +723,7 @@ class Store:
         """Record a statement the extractor missed: a span of a stored article (origin analyst)."""
         doc = self.document(document_id)
         if not 0 <= start < end <= len(doc.text):
-            raise ValueError(f"span {start}–{end} lies outside the article ({len(doc.text)} chars)")
+            raise ValueError(f"span {start}–{end} lies outside the article ({counted(len(doc.text), 'character')})")
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         if actor is not None and actor not in self._actor_keys():

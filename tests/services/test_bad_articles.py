@@ -95,7 +95,7 @@ def test_an_unreadable_file_is_reported_and_the_rest_imported(store, tmp_path, m
         secret.chmod(0o644)
     assert [(r.path.name, r.status, r.reason) for r in report.results] == [
         ("a-secret.txt", FAILED, "cannot read: permission denied"),
-        ("b-open.txt", ADDED, "1 statements, undated: no date in the sidecar or the article"),
+        ("b-open.txt", ADDED, "1 statement, undated: no date in the sidecar or the article"),
     ]
 
 
