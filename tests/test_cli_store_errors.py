@@ -103,3 +103,24 @@ def test_a_report_search_that_is_no_valid_utf8_is_refused(alice_and_bob, tmp_pat
                      "--search", "\udcc4"]) == 2
     assert "--search is not valid text" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_undecodable_bytes_in_argv_are_one_line(tmp_path):
+    """The real thing: `annotate --note $'\\xff'` from a shell, in a UTF-8 locale."""
+    import os
+    import subprocess
+    import sys
+
+    from s400tracker.store import Store
+
+    db = tmp_path / "t.db"
+    Store.open(db).close()
+    before = db.read_bytes()
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"}
+    done = subprocess.run([sys.executable, "-m", "s400tracker", "annotate", "--db", str(db),
+                           "--statement", "0123456789abcdef", "--note", b"caf\xe9 \xff"],
+                          capture_output=True, env=env, timeout=60)
+    assert done.returncode == 2
+    err = done.stderr.decode("utf-8", "replace")
+    assert err.count("\n") == 1 and "--note is not valid text" in err and "Traceback" not in err
+    assert db.read_bytes() == before
