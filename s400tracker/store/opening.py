@@ -110,6 +110,48 @@ def _check_writable(path: Path) -> None:
         raise ReadOnlyStoreError(f"store {path} is in a read-only folder {path.parent}")
 
 
+def create_whole(path: Path, build) -> None:
+    """Make a new store at `path`: `build(temporary)` creates it in a file beside, which then
+    takes `path`'s name whole. Should another program have created `path` meanwhile, its store
+    is kept and ours dropped."""
+    temporary = path.parent / f".{path.name}.{os.urandom(4).hex()}.new"
+    try:
+        build(temporary)
+        log = Path(f"{temporary}-wal")
+        if log.exists() and log.stat().st_size:
+            # Closing the last connection copies the log back into the file; it did not.
+            raise StoreWriteError(f"cannot create store {path}: its log was not written back")
+        try:
+            os.link(temporary, path)   # never replaces a file that appeared meanwhile
+        except FileExistsError:
+            pass
+        except OSError:
+            if not path.exists():      # a file system without hard links
+                os.replace(temporary, path)
+        _sync_folder(path.parent)
+    except OSError as e:
+        raise StoreWriteError(f"cannot create store {path}: {e.strerror or e}") from e
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def connect(target: str) -> sqlite3.Connection:
     # check_same_thread=False: the GUI imports in a worker thread; Store serialises access itself.
     # isolation_level=None: no implicit transactions; writes go through transactions.write().

@@ -27,7 +27,7 @@ from s400tracker.core.text import counted
 from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
 from s400tracker.store.guard import guarded as _guarded, mapped
-from s400tracker.store.opening import check_file, connect, describe
+from s400tracker.store.opening import check_file, connect, create_whole, describe
 from s400tracker.store.schema import (
     TABLES, current_version, defer_quote_index, migrate, quote_index_deferred,
     rebuild_quote_index,
@@ -128,6 +128,15 @@ class Store:
         file = None if target == MEMORY else Path(target)
         if file is not None:
             check_file(file, current_version(), create)
+            if not file.exists():
+                # Built beside it and moved into place whole: a kill while the schema is being
+                # written leaves no empty or half-made file by that name.
+                create_whole(file, lambda temporary: cls._open_checked(
+                    str(temporary), temporary, actors).close())
+        return cls._open_checked(target, file, actors)
+
+    @classmethod
+    def _open_checked(cls, target: str, file: Path | None, actors) -> "Store":
         try:
             conn = connect(target)
         except sqlite3.Error as e:
