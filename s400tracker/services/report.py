@@ -207,7 +207,7 @@ def _statements(actors: list[Actor], statements: list[Statement]) -> list[str]:
         if not mine:
             continue
         out.append(f"<h3>{escape(a.name)} <span class=\"meta\">· {escape(a.group)} · "
-                   f"{len(mine)} statement{'s' if len(mine) != 1 else ''}</span></h3>")
+                   f"{counted(len(mine), 'statement')}</span></h3>")
         out.extend(_statement(s) for s in mine)
     return out
 

@@ -732,7 +732,8 @@ class Store:
         """Record a statement the extractor missed: a span of a stored article (origin analyst)."""
         doc = self.document(document_id)
         if not 0 <= start < end <= len(doc.text):
-            raise ValueError(f"span {start}–{end} lies outside the article ({counted(len(doc.text), 'character')})")
+            raise ValueError(f"span {start}–{end} lies outside the article "
+                             f"({counted(len(doc.text), 'character')})")
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         if actor is not None and actor not in self._actor_keys():
