@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["gui", *argv]  # plain `s400tracker [--db FILE]` opens the desktop app
     args = build_parser().parse_args(argv)
+    problem = _undecodable_text(args)
+    if problem:
+        return _fail(problem)
     try:
         return args.func(args)
     except StoreError as e:
@@ -91,6 +94,26 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _undecodable_text(args) -> str:
+    """Why a text option (a note, a tag, a search) cannot be used, or "". Python hands over
+    bytes the locale cannot decode as lone surrogates, which no store or file can hold; file
+    names keep them (the system takes them back as the same bytes)."""
+    for name, value in vars(args).items():
+        if name in ("output", "func"):
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError as e:
+                    raw = text[e.start:e.end].encode("utf-8", "surrogateescape") \
+                        if "\udc80" <= text[e.start] <= "\udcff" else text[e.start:e.end]
+                    return (f"--{name.replace('_', '-')} is not valid text in this terminal's "
+                            f"encoding ({sys.getfilesystemencoding()}): bytes {raw!r} at "
+                            f"character {e.start}")
+    return ""
+
+
 def _fail(message: str) -> int:
     print(f"s400tracker: {message}", file=sys.stderr)
     return EXIT_ENVIRONMENT
@@ -103,17 +126,19 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
-def _open(db: Path | None):
+def _open(db: Path | None, create: bool = False):
+    """The store of --db, which must exist unless `create` (import) says so; without --db the
+    default store, created and seeded on first use."""
     from s400tracker.services.tracker import Tracker
 
-    return Tracker.open(db)
+    return Tracker.open(db, create=create or db is None)
 
 
 def cmd_import(args) -> int:
     def show(done, total, path):
         pass  # lines are printed from the report, in order, once each file is done
 
-    with _open(args.db) as tracker:
+    with _open(args.db, create=True) as tracker:
         report = tracker.import_paths(args.paths, progress=show)
     for line in report.lines():
         print(line)

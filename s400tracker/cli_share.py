@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from s400tracker.core.model import STANCES
+from s400tracker.core.text import counted
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -91,9 +92,9 @@ def _fail(message: str) -> int:
 
 
 def _open(db):
-    from s400tracker.services.tracker import Tracker
+    from s400tracker.cli import _open as open_store
 
-    return Tracker.open(db)
+    return open_store(db)
 
 
 def cmd_annotate(args) -> int:
@@ -122,7 +123,7 @@ def cmd_annotate(args) -> int:
 def cmd_bundle_export(args) -> int:
     with _open(args.db) as t:
         n = t.export_bundle(args.output)
-    print(f"{n} statements written to {args.output}")
+    print(f"{counted(n, 'statement')} written to {args.output}")
     return EXIT_OK
 
 
@@ -146,7 +147,7 @@ def cmd_report(args) -> int:
         except ValueError as e:
             return _fail(str(e))
         n = t.write_report(args.output, f)
-    print(f"briefing with {n} statements written to {args.output}")
+    print(f"briefing with {counted(n, 'statement')} written to {args.output}")
     return EXIT_OK
 
 

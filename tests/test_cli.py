@@ -49,7 +49,7 @@ def test_import_prints_one_line_per_file_and_a_summary(tmp_path, capsys):
     db = tmp_path / "t.db"
     assert cli.main(["import", str(folder), "--db", str(db)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"added: {folder / 'a.txt'} (1 statements, published 2020-12-15")
+    assert lines[0].startswith(f"added: {folder / 'a.txt'} (1 statement, published 2020-12-15")
     assert lines[1].startswith(f"added: {folder / 'b.txt'}")
     assert lines[2] == "2 added, 0 already present, 0 failed"
     assert cli.main(["import", str(folder / "a.txt"), "--db", str(db)]) == 0
@@ -186,6 +186,7 @@ def test_gui_and_plain_command_hand_the_store_to_the_app(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "s400tracker.gui.app", fake)
     monkeypatch.setattr(sys.modules["s400tracker.gui"], "app", fake, raising=False)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    Store.open(tmp_path / "t.db").close()
     assert cli.main(["gui", "--db", str(tmp_path / "t.db")]) == 0
     assert cli.main([]) == 0
     assert calls == [str(tmp_path / "t.db"), str(tmp_path / "default" / "tracker.db")]
@@ -194,6 +195,7 @@ def test_gui_and_plain_command_hand_the_store_to_the_app(tmp_path, monkeypatch):
 
 def test_python_dash_m_runs_the_cli(tmp_path):
     env = {**os.environ, "S400TRACKER_DB": str(tmp_path / "t.db")}
+    Store.open(tmp_path / "e.db").close()
     done = subprocess.run([sys.executable, "-m", "s400tracker", "export", "--db",
                            str(tmp_path / "e.db")], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=60)

@@ -30,7 +30,7 @@ def test_articles_and_stores_with_spaces_and_accents_in_their_paths(tmp_path, ca
     db = stores / "izleyici veritabanı.db"
     assert cli.main(["import", str(folder.parent), "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert f"added: {article} (1 statements, published 2020-12-15 (sidecar))" in out
+    assert f"added: {article} (1 statement, published 2020-12-15 (sidecar))" in out
     assert cli.main(["import", str(article), "--db", str(db)]) == 0
     assert f"already present: {article}" in capsys.readouterr().out
     target = stores / "dışa aktarım.csv"
@@ -102,14 +102,16 @@ def test_a_store_in_a_read_only_folder_or_a_missing_one_is_one_line(tmp_path, ca
     try:
         assert cli.main(["export", "--db", str(db)]) == 2
         assert "read-only folder" in capsys.readouterr().err
-        assert cli.main(["export", "--db", str(folder / "new.db")]) == 2
+        assert cli.main(["import", str(tmp_path), "--db", str(folder / "new.db")]) == 2
         assert "read-only" in capsys.readouterr().err
     finally:
         folder.chmod(stat.S_IRWXU)
     assert listing(folder) == before
-    assert cli.main(["export", "--db", str(tmp_path / "no such folder" / "t.db")]) == 2
-    err = capsys.readouterr().err
-    assert "does not exist" in err and err.count("\n") == 1
+    for command in ("export", "import"):
+        args = [command, *([str(tmp_path)] if command == "import" else [])]
+        assert cli.main([*args, "--db", str(tmp_path / "no such folder" / "t.db")]) == 2
+        err = capsys.readouterr().err
+        assert "does not exist" in err and err.count("\n") == 1
     assert not (tmp_path / "no such folder").exists()
 
 

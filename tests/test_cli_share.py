@@ -8,6 +8,7 @@ import json
 import pytest
 
 from s400tracker import cli
+from s400tracker.store import Store
 from tests.test_cli import articles, stand_in_extractor  # noqa: F401 - the shared fixture
 
 
@@ -65,11 +66,13 @@ def test_a_conflict_is_reported_and_both_versions_survive(two_stores, tmp_path, 
 def test_a_bad_bundle_is_one_line_and_exit_2(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "s400tracker-annotations", "version": 99}', encoding="utf-8")
+    Store.open(tmp_path / "t.db").close()
     assert cli.main(["annotations", "import", "--db", str(tmp_path / "t.db"), str(bad)]) == 2
     assert "newer s400tracker" in capsys.readouterr().err
 
 
 def test_annotate_an_unknown_statement_says_where_ids_come_from(tmp_path, capsys):
+    Store.open(tmp_path / "t.db").close()
     assert cli.main(["annotate", "--db", str(tmp_path / "t.db"), "--statement", "nope",
                      "--note", "x"]) == 2
     assert "statement_id column of `export --format long`" in capsys.readouterr().err
@@ -80,7 +83,7 @@ def test_report_takes_the_filters_of_the_app(two_stores, tmp_path, capsys):
     out = tmp_path / "b.html"
     assert cli.main(["report", "--db", str(alice), "-o", str(out), "--actor", "Kalın",
                      "--from", "2021-01-01"]) == 0
-    assert "briefing with 1 statements" in capsys.readouterr().out
+    assert "briefing with 1 statement " in capsys.readouterr().out
     html = out.read_text(encoding="utf-8")
     assert "No turning back" in html and "We will respond" not in html
     assert cli.main(["report", "--db", str(alice), "-o", str(out), "--actor", "nobody"]) == 2

@@ -48,7 +48,9 @@ def run(db_path: str | None) -> int:
     if db_path is None:
         db_path = initial_store(settings)
     try:
-        tracker = Tracker.open(db_path)
+        # Only the default store is created here; a store named on the command line or used
+        # last must exist.
+        tracker = Tracker.open(db_path, create=db_path is None)
     except StoreError as e:
         from PySide6.QtWidgets import QMessageBox   # only when it is needed (see MainWindow.message)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from s400tracker.core.query import bucket_start
+from s400tracker.core.text import counted
 from s400tracker.gui import commands, labels, settings as prefs
 from s400tracker.gui.models.matrix_model import MatrixModel
 from s400tracker.gui.palette import STANCE_HUES
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
             index, Qt.ItemDataRole.UserRole + 3) else []
         n = len(found)
         heading = f"{actor.name} · {labels.column(column, self.model.bucket)} · " + (
-            f"{n} statement{'s' if n != 1 else ''}" if n else "nothing said")
+            counted(n, "statement") if n else "nothing said")
         self.detail.show_statements(heading, found, keep)
 
     def _update_choices(self) -> None:
@@ -253,9 +254,9 @@ class MainWindow(QMainWindow):
         shown = self.tracker.statement_count(self.model.filter)
         filtered = " (filtered)" if self.filters.is_active() else ""
         self.counts.setText(
-            f"{shown} statements{filtered} · {len(m.rows)} actors · {len(m.columns)} "
-            f"{'columns' if self.model.bucket != 'day' else 'days'} · "
-            f"{self.tracker.document_count()} articles")
+            f"{counted(shown, 'statement')}{filtered} · {counted(len(m.rows), 'actor')} · "
+            f"{counted(len(m.columns), 'column' if self.model.bucket != 'day' else 'day')} · "
+            f"{counted(self.tracker.document_count(), 'article')}")
         self.store_label.setText(f"Store: {self.tracker.path}")
         groups = " ".join(
             f"<span style='color:{html.escape(c)}'>■</span> {html.escape(g)}"
@@ -350,7 +351,8 @@ class MainWindow(QMainWindow):
 
     # -- stores -----------------------------------------------------------------------------
 
-    def open_store(self, path: str, seed: bool = False) -> bool:
+    def open_store(self, path: str, seed: bool = False, create: bool = False) -> bool:
+        """Open an existing store; `create` for File → New store only."""
         from s400tracker.services.tracker import Tracker
 
         if self.importer and self.importer.running():
@@ -358,7 +360,7 @@ class MainWindow(QMainWindow):
             return False
         self.detail.flush()
         try:
-            tracker = Tracker.open(path, seed=seed)
+            tracker = Tracker.open(path, seed=seed, create=create)
         except (StoreError, OSError) as e:
             self.error("Could not open the store", str(e))
             return False

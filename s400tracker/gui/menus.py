@@ -177,7 +177,7 @@ def new_store(w) -> None:
         # Never replace a store (months of annotations) by an empty one from a Save dialog.
         w.error("The file exists", f"{path} already exists. Use File → Open store to open it.")
         return
-    w.open_store(path)
+    w.open_store(path, create=True)
 
 
 def open_store(w) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from s400tracker.core.text import counted
 from s400tracker.services.bundles import BundleError
 from s400tracker.store import NotFoundError, StoreError
 
@@ -33,7 +34,7 @@ def export_bundle(w) -> None:
     except (StoreError, OSError) as e:
         w.error("Export failed", str(e))
         return
-    w.statusBar().showMessage(f"{n} annotated or corrected statements exported to {path}", 5000)
+    w.statusBar().showMessage(f"{counted(n, 'annotated or corrected statement')} exported to {path}", 5000)
 
 
 def import_bundle(w) -> None:
@@ -72,7 +73,7 @@ def export_briefing(w) -> None:
     except (StoreError, OSError) as e:
         w.error("Export failed", str(e))
         return
-    w.statusBar().showMessage(f"Briefing with {n} statements written to {path}", 5000)
+    w.statusBar().showMessage(f"Briefing with {counted(n, 'statement')} written to {path}", 5000)
 
 
 def resolve(w, statement_id: str, conflict_hash: str, choice: str) -> None:

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -23,6 +24,7 @@ SIDECAR_COLUMNS = ("file", "outlet", "title", "published", "url")
 # A news article is a few kilobytes; 10 MB is thousands of pages, more likely a log or a dump
 # than an article, and would take the extractor minutes. Refused with this limit named.
 MAX_BYTES = 10 * 1024 * 1024
+SIDECAR_MAX_BYTES = 256 * 1024 * 1024   # a row per article of the largest folders
 # File types analysts save by mistake, by their first bytes.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -128,7 +130,9 @@ def read_ahead(paths: list[Path], window: int = READ_AHEAD) -> Iterator[Path]:
 
 def _will_need(path: Path) -> None:
     try:
-        # Non-blocking: opening a named pipe would otherwise wait for a writer.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return   # a pipe or a device is never opened (read_article refuses it)
+        # Non-blocking: should it have become a pipe since, opening it cannot wait.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return   # read_article will say what is wrong with it
@@ -210,7 +214,7 @@ def read_sidecar(folder: Path) -> dict[str, SidecarEntry]:
     """The folder's articles.csv by file name; empty when there is none or it is unreadable."""
     path = folder / SIDECAR
     try:
-        text = decode(path.read_bytes())
+        text = decode(_read(path, SIDECAR_MAX_BYTES))
     except (OSError, ArticleError):
         return {}
     entries = {}
@@ -289,19 +293,26 @@ def read_article(path: Path, sidecar: dict[str, SidecarEntry]) -> Article:
     return Article(path, text, title, entry.outlet, entry.url, published, basis)
 
 
-def _read(path: Path) -> bytes:
-    # One open, the size from the open file, one read; a file that gives no size (a device, a
-    # pipe) is read up to the limit only. (A read of "limit + 1" bytes from every file would
-    # allocate ten megabytes per article.)
+def _read(path: Path, limit: int = MAX_BYTES) -> bytes:
+    # The kind and size from one stat, then one open and one read. Only a regular file is
+    # opened: opening a named pipe waits for a writer (forever, named by mistake), and a
+    # device may never end. A file that gives no size (/proc) is read up to the limit only. (A
+    # read of "limit + 1" bytes from every file would allocate ten megabytes per article.)
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            data = f.read(size + 1) if 0 < size <= MAX_BYTES else f.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise ArticleError("a folder with no .txt articles in it")
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError(f"not a regular file ({_kind(st.st_mode)}); not read")
+        size = st.st_size
+        # Non-blocking: should it have become a pipe since the stat, the read cannot hang.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
+            data = f.read(size + 1) if 0 < size <= limit else f.read(limit + 1)
+            if len(data) > limit:
                 size = max(size, len(data))
                 raise ArticleError(
                     f"too large for an article ({size / 1024 / 1024:.1f} MB; "
-                    f"the limit is {MAX_BYTES // 1024 // 1024} MB)"
+                    f"the limit is {limit // 1024 // 1024} MB)"
                 )
         return data
     except IsADirectoryError as e:
@@ -312,6 +323,16 @@ def _read(path: Path) -> bytes:
         raise ArticleError("cannot read: permission denied") from e
     except OSError as e:
         raise ArticleError(f"cannot read: {e.strerror or e}") from e
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def _header(text: str):

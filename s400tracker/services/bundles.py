@@ -7,34 +7,26 @@ hidden) with who made them and when, and for statements the analyst added, what 
 recreate them. Importing merges (core/sharing.py): importing the same bundle twice changes
 nothing; two edits of the same note are both kept, as a conflict the analyst resolves.
 
-Import is all or nothing: the file is validated first (every problem listed), then applied in
-one transaction.
+Import is all or nothing: the file is validated first (services/bundle_file.py; one line says
+what is wrong), then applied in one transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from s400tracker.core.ids import analyst_statement_id, statement_id
-from s400tracker.core.model import KINDS, STANCES, Actor
+from s400tracker.core.model import Actor
 from s400tracker.core.sharing import (
     CONFLICT, CORRECTION_FIELDS, SAME, TAKE, Conflict, Content, Edit, decide, later, tags_of,
 )
-from s400tracker.store import Store
+from s400tracker.services.atomic import atomic_write
+# Reading and validating a bundle file; BundleError and FORMAT are part of this module's API.
+from s400tracker.services.bundle_file import FORMAT, VERSION, BundleError, read
+from s400tracker.store import NotFoundError, Store
 from s400tracker.store import sharing
-
-FORMAT = "s400tracker-annotations"
-VERSION = 1
-_HEX = re.compile(r"[0-9a-f]+\Z")
-_MAX_PROBLEMS = 12
-
-
-class BundleError(ValueError):
-    """The file is no bundle we can apply; nothing was changed. The message lists why."""
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -98,171 +90,9 @@ def export_bundle(store: Store, dest: str | Path, author: str) -> int:
     """Write the bundle to `dest`; returns how many statements it carries."""
     data = build(store, author)
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    Path(dest).write_text(text + "\n", encoding="utf-8")
+    with atomic_write(dest, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
     return len(data["statements"])
-
-
-# -- validation ------------------------------------------------------------------------------
-
-
-def read(path: str | Path) -> dict:
-    """Parse and validate a bundle file; BundleError says everything that is wrong with it."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise BundleError(f"{path}: no such file") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise BundleError(f"{path}: not an annotation bundle (not UTF-8 text: byte {e.start})") from None
-    except json.JSONDecodeError as e:
-        raise BundleError(f"{path}: not an annotation bundle (invalid JSON at line {e.lineno}, "
-                          f"column {e.colno}: {e.msg})") from None
-    problems = validate(data)
-    if problems:
-        shown = problems[:_MAX_PROBLEMS]
-        more = len(problems) - len(shown)
-        tail = f"\n  … and {more} more" if more else ""
-        raise BundleError(f"{path}: not a valid annotation bundle; nothing was imported:\n  "
-                          + "\n  ".join(shown) + tail)
-    return data
-
-
-def validate(data) -> list[str]:
-    """Every problem with the bundle's structure, as 'where: what' lines; [] when it is sound."""
-    if not isinstance(data, dict):
-        return ["the file holds no JSON object"]
-    fmt, version = data.get("format"), data.get("version")
-    if fmt != FORMAT:
-        return [f"format is {fmt!r}, expected {FORMAT!r} (is this an s400tracker annotation bundle?)"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return [f"version is {version!r}, expected a whole number"]
-    if version > VERSION:
-        return [f"bundle version {version} was written by a newer s400tracker; this one reads "
-                f"version {VERSION}: upgrade to import it"]
-    p: list[str] = []
-    articles = _list(data, "articles", p)
-    shas = set()
-    for i, a in enumerate(articles):
-        where = f"articles[{i}]"
-        if not _dict(a, where, p):
-            continue
-        sha = a.get("sha256")
-        if not (isinstance(sha, str) and len(sha) == 64 and _HEX.match(sha)):
-            p.append(f"{where}.sha256: expected 64 hex digits")
-        else:
-            shas.add(sha)
-        for k in ("title", "path", "outlet"):
-            _str(a, k, where, p, optional=True)
-        _date(a.get("published"), f"{where}.published", p)
-    for i, a in enumerate(_list(data, "actors", p)):
-        where = f"actors[{i}]"
-        if _dict(a, where, p):
-            if not isinstance(a.get("key"), str) or not a["key"].strip():
-                p.append(f"{where}.key: expected a non-empty string")
-            if not isinstance(a.get("name"), str) or not a["name"].strip():
-                p.append(f"{where}.name: expected a non-empty string")
-            _str(a, "group", where, p, optional=True)
-            _strings(a.get("aliases", []), f"{where}.aliases", p)
-    seen = set()
-    for i, s in enumerate(_list(data, "statements", p)):
-        where = f"statements[{i}]"
-        if _dict(s, where, p):
-            _statement(s, where, shas, p)
-            if s.get("id") in seen:
-                p.append(f"{where}.id: {s.get('id')!r} appears twice")
-            seen.add(s.get("id"))
-    return p
-
-
-def _statement(s: dict, where: str, shas: set, p: list[str]) -> None:
-    origin = s.get("origin")
-    if origin not in ("extracted", "analyst"):
-        p.append(f"{where}.origin: expected 'extracted' or 'analyst', not {origin!r}")
-    if s.get("article") not in shas:
-        p.append(f"{where}.article: not one of the bundle's articles")
-    start, end = s.get("start"), s.get("end")
-    if not (_int(start) and _int(end) and 0 <= start < end):
-        p.append(f"{where}: start and end must be whole numbers, 0 <= start < end")
-    elif origin in ("extracted", "analyst") and isinstance(s.get("article"), str):
-        make = statement_id if origin == "extracted" else analyst_statement_id
-        if s.get("id") != make(s["article"], start, end):
-            p.append(f"{where}.id: {s.get('id')!r} does not match its article and offsets")
-    _str(s, "quote", where, p, optional=True)
-    ann = s.get("annotation")
-    if ann is not None and _dict(ann, f"{where}.annotation", p):
-        w = f"{where}.annotation"
-        _str(ann, "note", w, p)
-        _strings(ann.get("tags"), f"{w}.tags", p)
-        if ann.get("stance") is not None and ann.get("stance") not in STANCES:
-            p.append(f"{w}.stance: unknown stance {ann.get('stance')!r}")
-        for k in ("author", "created_at", "updated_at"):
-            _str(ann, k, w, p, optional=True)
-    _strings(s.get("history", []), f"{where}.history", p)
-    corrections = s.get("corrections", {})
-    if _dict(corrections, f"{where}.corrections", p):
-        for f, e in corrections.items():
-            w = f"{where}.corrections.{f}"
-            if f not in CORRECTION_FIELDS:
-                p.append(f"{w}: unknown correction (expected {', '.join(CORRECTION_FIELDS)})")
-                continue
-            if not _dict(e, w, p):
-                continue
-            v = e.get("value")
-            if f == "actor" and not (v is None or isinstance(v, str)):
-                p.append(f"{w}.value: expected an actor key or null")
-            if f == "date":
-                _date(v, f"{w}.value", p)
-            if f == "hidden" and not isinstance(v, bool):
-                p.append(f"{w}.value: expected true or false")
-            _str(e, "author", w, p, optional=True)
-            if not isinstance(e.get("at"), str) or not e["at"]:
-                p.append(f"{w}.at: expected the time of the edit")
-    if origin == "analyst":
-        added = s.get("added")
-        if _dict(added, f"{where}.added", p):
-            if added.get("kind") not in KINDS:
-                p.append(f"{where}.added.kind: expected one of {', '.join(KINDS)}")
-            _date(added.get("date"), f"{where}.added.date", p)
-
-
-def _list(d: dict, key: str, p: list[str]) -> list:
-    v = d.get(key)
-    if not isinstance(v, list):
-        p.append(f"{key}: expected a list")
-        return []
-    return v
-
-
-def _dict(v, where: str, p: list[str]) -> bool:
-    if not isinstance(v, dict):
-        p.append(f"{where}: expected an object")
-        return False
-    return True
-
-
-def _str(d: dict, key: str, where: str, p: list[str], optional: bool = False) -> None:
-    v = d.get(key)
-    if not (isinstance(v, str) or (optional and v is None)):
-        p.append(f"{where}.{key}: expected text")
-
-
-def _strings(v, where: str, p: list[str]) -> None:
-    if not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
-        p.append(f"{where}: expected a list of strings")
-
-
-def _int(v) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
-def _date(v, where: str, p: list[str]) -> None:
-    if v is None:
-        return
-    try:
-        dt.date.fromisoformat(v)
-    except (TypeError, ValueError):
-        p.append(f"{where}: expected a date YYYY-MM-DD or null, not {v!r}")
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -318,7 +148,16 @@ def _short(text: str, n: int = 60) -> str:
 
 def import_bundle(store: Store, path: str | Path) -> ImportReport:
     """Merge a bundle into `store` in one transaction; BundleError (nothing changed) if it is bad."""
-    return apply(store, read(path))
+    data = read(path)
+    try:
+        return apply(store, data)
+    except BundleError:
+        raise
+    except (ValueError, NotFoundError) as e:
+        # Sound JSON that this store cannot take (a span past the end of its article, an
+        # actor that clashes with one of ours): the transaction is rolled back whole.
+        raise BundleError(f"{path}: cannot be applied to this store, nothing was imported: "
+                          f"{e}") from None
 
 
 def apply(store: Store, data: dict) -> ImportReport:

@@ -1,8 +1,8 @@
 """CSV exports that open safely in Excel: the matrix (actors × days) and the long format.
 
 Safety, each on by default: a UTF-8 BOM so Excel reads accents right; cells that Excel would run
-as formulas (starting with = + - @ tab or CR) get a leading apostrophe; cells longer than Excel's
-32,767-character limit are cut, visibly. Line endings are CRLF, as the csv module writes them.
+as formulas (starting with = + - @, their full-width forms, tab or CR) get a leading apostrophe;
+cells longer than Excel's 32,767-character limit are cut, visibly. Line endings are CRLF, as the csv module writes them.
 """
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ from typing import IO, Iterable, Iterator, Sequence, TextIO
 
 from s400tracker.core.model import Actor, Statement
 from s400tracker.core.query import StatementFilter
+from s400tracker.services.atomic import atomic_write
 from s400tracker.store import Store
 
 EXCEL_CELL_LIMIT = 32767
 CUT_MARKER = " [… cut: longer than Excel allows]"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel also takes the full-width forms (＝ ＋ － ＠, typed by CJK input methods) for the ASCII ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 LONG_COLUMNS = (
     "statement_id", "actor", "date", "quote", "kind", "speaker", "source", "note", "tags",
@@ -231,7 +233,7 @@ def open_output(dest) -> Iterator[TextIO]:
     """A text stream for `dest` that keeps the csv module's CRLF as written.
 
     None or "-" is standard output (UTF-8, whatever the console's encoding); a str or Path is a
-    file; anything else is taken as an open text stream and left open.
+    file, replaced only once the export is complete (services/atomic.py); anything else is taken as an open text stream and left open.
     """
     if dest is None or dest == "-":
         out = sys.stdout
@@ -247,7 +249,7 @@ def open_output(dest) -> Iterator[TextIO]:
             wrapper.flush()
             wrapper.detach()  # leave sys.stdout open
     elif isinstance(dest, (str, Path)):
-        with open(dest, "w", encoding="utf-8", newline="") as f:
+        with atomic_write(dest, "w", encoding="utf-8", newline="") as f:
             yield f
     else:
         yield dest

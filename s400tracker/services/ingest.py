@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Sequence
 
 from s400tracker.core.ids import text_sha256
 from s400tracker.core.model import Actor, Document, Found
+from s400tracker.core.text import counted
 from s400tracker.services.articles import ArticleError, collect, is_sidecar, read_ahead, read_article, read_sidecar
 from s400tracker.store import ExtractionChange, Store
 
@@ -268,7 +269,7 @@ def _finish(store: Store, job: _Job) -> FileResult:
         f"published {article.published.isoformat()} ({article.date_basis})"
         if article.published else "undated: no date in the sidecar or the article"
     )
-    return FileResult(path, ADDED, f"{len(found)} statements, {when}", doc_id, len(found),
+    return FileResult(path, ADDED, f"{counted(len(found), 'statement')}, {when}", doc_id, len(found),
                       article.published, article.date_basis)
 
 

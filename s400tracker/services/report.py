@@ -16,7 +16,9 @@ from pathlib import Path
 
 from s400tracker.core.model import KIND_LABELS, STANCE_COLORS, STANCES, Actor, Statement
 from s400tracker.core.query import StatementFilter, bucket_start
+from s400tracker.core.text import counted, verb
 from s400tracker.core.timeline import layout
+from s400tracker.services.atomic import atomic_write
 from s400tracker.services.timeline_svg import safe_color, svg
 from s400tracker.store import Store
 
@@ -116,15 +118,17 @@ def render(store: Store, f: StatementFilter = StatementFilter(),
         f"<style>{CSS}</style></head><body>",
         f"<h1>{e(TITLE)}</h1>",
         f'<p class="meta">Briefing generated {e(generated.strftime("%d %b %Y, %H:%M UTC"))} · '
-        f"{len(statements)} statements by {sum(1 for a in actors if _said(a, statements))} actors · "
+        f"{counted(len(statements), 'statement')} by "
+        f"{counted(sum(1 for a in actors if _said(a, statements)), 'actor')} · "
         f"Showing: {e(describe_filter(f, all_actors))}</p>",
         "<h2>Timeline</h2>",
         _legend(statements),
         f'<div class="figure">{svg(timeline)}</div>',
     ]
     if timeline.undated:
-        parts.append(f'<p class="meta">{timeline.undated} undated statements are not on the '
-                     "timeline; they are listed below.</p>")
+        n = timeline.undated
+        parts.append(f'<p class="meta">{counted(n, "undated statement")} {verb(n, "is", "are")} '
+                     f'not on the timeline; {verb(n, "it is", "they are")} listed below.</p>')
     parts += ["<h2>Matrix</h2>", _matrix(actors, statements), "<h2>Statements</h2>"]
     parts += _statements(actors, statements)
     parts.append("</body></html>")
@@ -134,7 +138,8 @@ def render(store: Store, f: StatementFilter = StatementFilter(),
 def write_report(store: Store, dest: str | Path, f: StatementFilter = StatementFilter()) -> int:
     """Write the briefing to `dest`; returns how many statements it shows."""
     text = render(store, f)
-    Path(dest).write_text(text, encoding="utf-8")
+    with atomic_write(dest, "w", encoding="utf-8") as out:
+        out.write(text)
     return store.statement_count(f.replace(tracked_only=True))
 
 
@@ -212,7 +217,7 @@ def _statements(actors: list[Actor], statements: list[Statement]) -> list[str]:
         if not mine:
             continue
         out.append(f"<h3>{escape(a.name)} <span class=\"meta\">· {escape(a.group)} · "
-                   f"{len(mine)} statement{'s' if len(mine) != 1 else ''}</span></h3>")
+                   f"{counted(len(mine), 'statement')}</span></h3>")
         out.extend(_statement(s) for s in mine)
     return out
 
@@ -232,7 +237,7 @@ def _statement(s: Statement) -> str:
                      f"<i>{e(src.title)}</i>, published {e(day_label(src.published))}"
                      f"{' · ' + e(Path(src.path).name) if src.path else ''}</div>")
     if len(s.sources) > 3:
-        lines.append(f'<div class="meta">and {len(s.sources) - 3} more articles</div>')
+        lines.append(f'<div class="meta">and {counted(len(s.sources) - 3, "more article")}</div>')
     if s.tags:
         lines.append("<div>" + "".join(f'<span class="tag">{e(t)}</span>' for t in s.tags)
                      + "</div>")

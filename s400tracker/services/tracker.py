@@ -88,19 +88,22 @@ class Tracker:
         path: str | Path | None = None,
         *,
         seed: bool | None = None,
+        create: bool = True,
         extract_fn=None,
         make_index=None,
     ) -> "Tracker":
         """Open the store at `path` (None: paths.default_store()).
 
+        A missing file becomes a new store only when `create` is true (the CLI and the app pass
+        False where the analyst names an existing store: a typo must not make an empty one).
         A store created by this call is seeded with the bundled articles when `seed` is True, or
         when `seed` is None and `path` is None (the default store, on first use).
         """
         target = Path(path) if path is not None else paths.default_store()
-        if path is None:
+        if path is None and create:
             target.parent.mkdir(parents=True, exist_ok=True)
-        is_new = str(target) == ":memory:" or not target.exists() or target.stat().st_size == 0
-        tracker = cls(Store.open(target), extract_fn, make_index)
+        is_new = str(target) == ":memory:" or not target.exists()
+        tracker = cls(Store.open(target, create=create), extract_fn, make_index)
         if is_new and (seed or (seed is None and path is None)):
             try:
                 tracker.import_paths([paths.seeds_dir()])

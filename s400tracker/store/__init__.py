@@ -2,6 +2,7 @@
 
 from s400tracker.store.errors import (  # noqa: F401
     CorruptStoreError,
+    MissingStoreError,
     NotAStoreError,
     NotFoundError,
     ReadOnlyStoreError,

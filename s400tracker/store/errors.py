@@ -10,6 +10,10 @@ class StoreError(Exception):
     """The store cannot be used as asked; the message says why, in one line."""
 
 
+class MissingStoreError(StoreError):
+    """No file at the path, and the caller did not ask to create a store there."""
+
+
 class NotAStoreError(StoreError):
     """The file is not SQLite, or is SQLite but not an s400tracker store."""
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from s400tracker.store.errors import (
     CorruptStoreError,
+    MissingStoreError,
     NotAStoreError,
     ReadOnlyStoreError,
     StoreBusyError,
@@ -26,27 +27,41 @@ MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-def check_file(path: Path, newest: int) -> None:
-    """Raise a StoreError if `path` must not be opened as a store; a missing file is fine."""
-    if not path.exists():
+def check_file(path: Path, newest: int, create: bool = True) -> None:
+    """Raise a StoreError if `path` must not be opened as a store. A missing file is created
+    only when `create` says so: a mistyped name must not become an empty store. A file that
+    exists is never turned into a store, not even an empty one (it may be the analyst's)."""
+    try:
+        st = path.stat()
+        mode, size = st.st_mode, st.st_size
+    except FileNotFoundError:
+        mode = size = None
+    except OSError as e:
+        raise StoreError(f"cannot read store {path}: {e.strerror or e}") from e
+    if mode is None:
+        if not create:
+            raise MissingStoreError(f"no store {path}: the file does not exist "
+                                    "(importing articles into it creates one)")
         parent = path.parent if str(path.parent) else Path(".")
         if not parent.is_dir():
             raise StoreError(f"cannot create store {path}: folder {parent} does not exist")
         if not _writable(parent):
             raise ReadOnlyStoreError(f"cannot create store {path}: folder {parent} is read-only")
         return
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         raise NotAStoreError(f"{path} is a folder, not an s400tracker store")
+    if not stat.S_ISREG(mode):
+        # Never opened: opening a named pipe waits for a writer, and a device is no store.
+        raise NotAStoreError(f"{path} is not a regular file (a pipe or a device), "
+                             "not an s400tracker store")
     try:
-        size = path.stat().st_size
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as e:
         raise StoreError(f"cannot read store {path}: {e.strerror or e}") from e
     if size == 0:
-        # SQLite treats an empty file as an empty database; we create the store in it.
-        _check_writable(path)
-        return
+        raise NotAStoreError(f"{path} is an empty file, not an s400tracker store; "
+                             "it was left as it is")
     if not header.startswith(MAGIC[: min(len(header), len(MAGIC))]) or size < len(MAGIC):
         raise NotAStoreError(f"{path} is not an s400tracker store (not an SQLite database)")
     if size < 100:
@@ -93,6 +108,48 @@ def _check_writable(path: Path) -> None:
     if not _writable(path.parent if str(path.parent) else Path(".")):
         # SQLite needs the folder for its journal (-wal, -shm) files.
         raise ReadOnlyStoreError(f"store {path} is in a read-only folder {path.parent}")
+
+
+def create_whole(path: Path, build) -> None:
+    """Make a new store at `path`: `build(temporary)` creates it in a file beside, which then
+    takes `path`'s name whole. Should another program have created `path` meanwhile, its store
+    is kept and ours dropped."""
+    temporary = path.parent / f".{path.name}.{os.urandom(4).hex()}.new"
+    try:
+        build(temporary)
+        log = Path(f"{temporary}-wal")
+        if log.exists() and log.stat().st_size:
+            # Closing the last connection copies the log back into the file; it did not.
+            raise StoreWriteError(f"cannot create store {path}: its log was not written back")
+        try:
+            os.link(temporary, path)   # never replaces a file that appeared meanwhile
+        except FileExistsError:
+            pass
+        except OSError:
+            if not path.exists():      # a file system without hard links
+                os.replace(temporary, path)
+        _sync_folder(path.parent)
+    except OSError as e:
+        raise StoreWriteError(f"cannot create store {path}: {e.strerror or e}") from e
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def connect(target: str) -> sqlite3.Connection:

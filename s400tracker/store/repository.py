@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import functools
 import json
 import sqlite3
 import threading
@@ -24,9 +23,11 @@ from s400tracker.core.ids import analyst_statement_id, statement_id
 from s400tracker.core.matrix import CellCount
 from s400tracker.core.model import KINDS, STANCES, Actor, Annotation, Document, Found, Statement
 from s400tracker.core.query import BUCKETS, StatementFilter
+from s400tracker.core.text import counted
 from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
-from s400tracker.store.opening import check_file, connect, describe
+from s400tracker.store.guard import guarded as _guarded, mapped
+from s400tracker.store.opening import check_file, connect, create_whole, describe
 from s400tracker.store.schema import (
     TABLES, current_version, defer_quote_index, migrate, quote_index_deferred,
     rebuild_quote_index,
@@ -54,22 +55,6 @@ class ExtractionChange:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _guarded(method):
-    """Serialise access, and turn SQLite's environment errors into one-line StoreErrors."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        with self._lock:
-            try:
-                return method(self, *args, **kwargs)
-            except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
-                if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
-                    raise  # a bug of ours, not the environment's
-                raise describe(e, self.path) from e
-
-    return wrapper
 
 
 class Store:
@@ -131,8 +116,10 @@ class Store:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path = MEMORY, actors: Sequence[Actor] | None = None) -> "Store":
-        """Open (creating if missing) the store at `path`, migrated and with actors synced.
+    def open(cls, path: str | Path = MEMORY, actors: Sequence[Actor] | None = None,
+             create: bool = True) -> "Store":
+        """Open the store at `path`, migrated and with actors synced; a missing file is created
+        when `create` is true, else refused (MissingStoreError).
 
         `actors` defaults to the bundled resources/actors.json. Raises a StoreError subclass,
         leaving the file untouched, when the file cannot be used.
@@ -140,7 +127,16 @@ class Store:
         target = str(path)
         file = None if target == MEMORY else Path(target)
         if file is not None:
-            check_file(file, current_version())
+            check_file(file, current_version(), create)
+            if not file.exists():
+                # Built beside it and moved into place whole: a kill while the schema is being
+                # written leaves no empty or half-made file by that name.
+                create_whole(file, lambda temporary: cls._open_checked(
+                    str(temporary), temporary, actors).close())
+        return cls._open_checked(target, file, actors)
+
+    @classmethod
+    def _open_checked(cls, target: str, file: Path | None, actors) -> "Store":
         try:
             conn = connect(target)
         except sqlite3.Error as e:
@@ -210,7 +206,7 @@ class Store:
         the next Store.open rebuilds it.
         """
         conn = self._db.conn
-        with self._lock:
+        with mapped(self):
             before = [conn.execute(f"PRAGMA {name}").fetchone()[0] for name in _BULK_PRAGMAS]
             self._synchronous = int(before[0])
             if defer_index:
@@ -224,7 +220,7 @@ class Store:
             yield
             self.commit_group()
         finally:
-            with self._lock:
+            with mapped(self):
                 try:
                     self._commit_group()   # after an error: the articles written whole before it
                 except sqlite3.Error:
@@ -738,7 +734,8 @@ class Store:
         """Record a statement the extractor missed: a span of a stored article (origin analyst)."""
         doc = self.document(document_id)
         if not 0 <= start < end <= len(doc.text):
-            raise ValueError(f"span {start}–{end} lies outside the article ({len(doc.text)} chars)")
+            raise ValueError(f"span {start}–{end} lies outside the article "
+                             f"({counted(len(doc.text), 'character')})")
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         if actor is not None and actor not in self._actor_keys():

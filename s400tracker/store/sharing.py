@@ -1,8 +1,9 @@
 """The store's side of sharing work between analysts: annotation history, conflicts, and who
 corrected what when. services/bundles.py decides; this module only reads and writes.
 
-Functions take the Store and use its connection and lock: they are part of the store package,
-kept out of repository.py so that file stays about statements and articles.
+Functions take the Store and use its connection and lock, through guard.mapped as the Store's
+own methods do: they are part of the store package, kept out of repository.py so that file
+stays about statements and articles.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator
 
 from s400tracker.core.model import Annotation, Document
 from s400tracker.core.sharing import Conflict, Content, Edit, SharedStatement
+from s400tracker.store.guard import mapped
 
 
 def now() -> str:
@@ -24,8 +26,9 @@ def now() -> str:
 @contextlib.contextmanager
 def transaction(store) -> Iterator[None]:
     """One write transaction for several store calls: all of them, or none (calls nest as
-    savepoints). Holds the store's lock so an import thread cannot interleave."""
-    with store._lock, store._write():
+    savepoints). Holds the store's lock so an import thread cannot interleave; SQLite's errors,
+    at its start (locked) and its commit (disk full) too, become StoreErrors."""
+    with mapped(store), store._write():
         yield
 
 
@@ -39,7 +42,7 @@ def _db(store):
 def annotation_state(store, statement_id: str) -> tuple[Content | None, set[str], Annotation | None]:
     """(content, history, annotation): content None when never annotated here; Content() when an
     annotation was deleted (its history remains)."""
-    with store._lock:
+    with mapped(store):
         ann = store.statement(statement_id).annotation
         history = history_of(store, [statement_id]).get(statement_id, set())
     if ann is not None:
@@ -50,7 +53,7 @@ def annotation_state(store, statement_id: str) -> tuple[Content | None, set[str]
 def history_of(store, ids: Iterable[str]) -> dict[str, set[str]]:
     ids = list(ids)
     out: dict[str, set[str]] = {}
-    with store._lock:
+    with mapped(store):
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             rows = _db(store).execute(
@@ -63,7 +66,7 @@ def history_of(store, ids: Iterable[str]) -> dict[str, set[str]]:
 
 def remember(store, statement_id: str, hashes: Iterable[str]) -> None:
     """Record versions this statement's annotation has replaced (idempotent)."""
-    with store._lock, store._write():
+    with mapped(store), store._write():
         _db(store).conn.executemany(
             "INSERT OR IGNORE INTO annotation_history (statement_id, hash) VALUES (?, ?)",
             [(statement_id, h) for h in hashes])
@@ -72,7 +75,7 @@ def remember(store, statement_id: str, hashes: Iterable[str]) -> None:
 def put_annotation(store, statement_id: str, content: Content, author: str,
                    created_at: str, updated_at: str) -> None:
     """Write an annotation with its own author and times (an imported one keeps them)."""
-    with store._lock, store._write():
+    with mapped(store), store._write():
         if content.empty:
             _db(store).execute("DELETE FROM annotations WHERE statement_id = ?", [statement_id])
             return
@@ -96,7 +99,7 @@ def conflicts(store, statement_id: str | None = None) -> list[Conflict]:
     if statement_id is not None:
         sql += " WHERE statement_id = ?"
         params.append(statement_id)
-    with store._lock:
+    with mapped(store):
         rows = _db(store).execute(sql + " ORDER BY statement_id, imported_at, hash",
                                   params).fetchall()
     return [Conflict(r[0], Content(r[1], tuple(json.loads(r[2])), r[3]), r[4], r[5]) for r in rows]
@@ -105,7 +108,7 @@ def conflicts(store, statement_id: str | None = None) -> list[Conflict]:
 def add_conflict(store, conflict: Conflict) -> bool:
     """Keep another analyst's version beside ours; False when it is kept already."""
     c = conflict.content
-    with store._lock, store._write():
+    with mapped(store), store._write():
         cur = _db(store).execute(
             """INSERT OR IGNORE INTO annotation_conflicts
                (statement_id, hash, note, tags, stance, author, updated_at, imported_at)
@@ -117,14 +120,14 @@ def add_conflict(store, conflict: Conflict) -> bool:
 
 
 def drop_conflict(store, statement_id: str, hash_: str) -> None:
-    with store._lock, store._write():
+    with mapped(store), store._write():
         _db(store).execute(
             "DELETE FROM annotation_conflicts WHERE statement_id = ? AND hash = ?",
             [statement_id, hash_])
 
 
 def conflicted_ids(store) -> set[str]:
-    with store._lock:
+    with mapped(store):
         return {r[0] for r in _db(store).execute(
             "SELECT DISTINCT statement_id FROM annotation_conflicts").fetchall()}
 
@@ -133,7 +136,7 @@ def conflicted_ids(store) -> set[str]:
 
 
 def edit_of(store, statement_id: str, field: str) -> Edit | None:
-    with store._lock:
+    with mapped(store):
         row = _db(store).execute(
             "SELECT value, author, at FROM edits WHERE statement_id = ? AND field = ?",
             [statement_id, field]).fetchone()
@@ -141,7 +144,7 @@ def edit_of(store, statement_id: str, field: str) -> Edit | None:
 
 
 def record_edit(store, statement_id: str, field: str, edit: Edit) -> None:
-    with store._lock, store._write():
+    with mapped(store), store._write():
         _db(store).execute(
             """INSERT INTO edits (statement_id, field, value, author, at) VALUES (?, ?, ?, ?, ?)
                ON CONFLICT (statement_id, field) DO UPDATE SET value = excluded.value,
@@ -169,7 +172,7 @@ ORDER BY d.id, m."start", s.id
 
 def worked_statements(store) -> tuple[list[SharedStatement], list[Document]]:
     """Every statement the analyst annotated, corrected or added, and the articles they are in."""
-    with store._lock:
+    with mapped(store):
         rows = _db(store).execute(_WORKED).fetchall()
         seen: dict[str, tuple] = {}
         for r in rows:
@@ -195,6 +198,6 @@ def worked_statements(store) -> tuple[list[SharedStatement], list[Document]]:
 
 
 def has_statement(store, statement_id: str) -> bool:
-    with store._lock:
+    with mapped(store):
         return _db(store).execute("SELECT 1 FROM statements WHERE id = ?",
                                   [statement_id]).fetchone() is not None

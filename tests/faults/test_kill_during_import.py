@@ -4,6 +4,8 @@ it: the short form of `python -m bench.fault_injection` (README, "Fault injectio
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -44,11 +46,27 @@ def test_the_check_finds_a_partial_article_and_a_damaged_file(tmp_path):
     assert any("without their article" in p for p in problems)
 
 
-def test_a_kill_before_the_schema_exists_leaves_an_empty_store_the_next_import_fills(tmp_path):
+def test_a_kill_while_the_store_is_created_leaves_no_file_by_its_name(tmp_path):
+    """A store is built beside its name and moved into place whole, so a kill while its schema
+    is written leaves nothing the next import would refuse (an empty file is never made a
+    store: it may be anything of the analyst's)."""
     db = tmp_path / "t.db"
-    db.write_bytes(b"")                 # created, then killed before the first transaction
+    dies_after_the_schema = (
+        "import os, sys\n"
+        "from s400tracker.store import repository\n"
+        "real = repository.migrate\n"
+        "def migrate(*args):\n"
+        "    saved = real(*args)\n"
+        "    os.kill(os.getpid(), 9)\n"
+        "repository.migrate = migrate\n"
+        "repository.Store.open(sys.argv[1])\n")
+    killed = subprocess.run([sys.executable, "-c", dies_after_the_schema, str(db)],
+                            cwd=fault_injection.ROOT, capture_output=True, timeout=60)
+    assert killed.returncode == -9
+    assert not db.exists()
     assert fault_injection.check(db, {}) == [] and fault_injection.contents(db) == {}
     articles = tmp_path / "articles"
     generate(3, articles, seed=5)
     fault_injection.timed_import(articles, db)
     assert len(fault_injection.contents(db)) == 3
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("t.db")) == ["t.db"]

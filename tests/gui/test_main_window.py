@@ -396,3 +396,22 @@ def test_tag_completions_reach_the_editor_built_after_the_first_paint(qtbot):
     completer = panel.editor.tags.completer()
     assert completer is not None
     assert completer.model().stringList() == ["sanctions", "S-400"]
+
+
+def test_a_recent_store_that_is_gone_is_not_recreated_but_new_store_creates(window, messages, tmp_path,
+                                                                            monkeypatch):
+    from s400tracker.gui import menus, settings as prefs
+
+    gone = tmp_path / "moved away.db"
+    prefs.remember_store(window.settings, str(gone))
+    menus.fill_recent_menu(window)
+    [action] = [a for a in window.recent_menu.actions() if a.text() == str(gone)]
+    action.trigger()
+    assert messages and messages[-1][0] == "Could not open the store"
+    assert f"no store {gone}" in messages[-1][1]
+    assert not gone.exists() and window.tracker.path != str(gone)
+
+    new = tmp_path / "fresh.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new), ""))
+    menus.new_store(window)
+    assert window.tracker.path == str(new) and new.stat().st_size > 0

@@ -81,23 +81,21 @@ def test_an_unreadable_file_is_reported_and_the_rest_imported(store, tmp_path, m
     if os.geteuid() == 0:
         # root reads any file whatever its mode (CI runs as root): make the read fail as it
         # does for an analyst.
-        import builtins
-
-        import s400tracker.services.articles as articles
+        real_open = os.open
 
         def guarded_open(file, *args, **kwargs):
             if Path(file) == secret:
                 raise PermissionError(13, "Permission denied", str(file))
-            return builtins.open(file, *args, **kwargs)
+            return real_open(file, *args, **kwargs)
 
-        monkeypatch.setattr(articles, "open", guarded_open, raising=False)
+        monkeypatch.setattr(os, "open", guarded_open)
     try:
         report = import_all(store, [tmp_path])
     finally:
         secret.chmod(0o644)
     assert [(r.path.name, r.status, r.reason) for r in report.results] == [
         ("a-secret.txt", FAILED, "cannot read: permission denied"),
-        ("b-open.txt", ADDED, "1 statements, undated: no date in the sidecar or the article"),
+        ("b-open.txt", ADDED, "1 statement, undated: no date in the sidecar or the article"),
     ]
 
 

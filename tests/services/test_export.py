@@ -184,3 +184,29 @@ def test_rows_are_written_exactly_as_the_csv_module_writes_them(cells):
     expected = io.StringIO(newline="")
     csv.writer(expected).writerow(cells)
     assert export.csv_line(cells) == expected.getvalue()
+
+
+# Excel reads the full-width forms of = + - @ (as a Japanese or Chinese keyboard types them) as
+# the ASCII ones, and runs the cell as a formula.
+FULL_WIDTH = ["\uff1d", "\uff0b", "\uff0d", "\uff20"]   # ＝ ＋ － ＠
+
+
+@pytest.mark.parametrize("prefix", FULL_WIDTH, ids=["U+FF1D", "U+FF0B", "U+FF0D", "U+FF20"])
+@pytest.mark.parametrize("kind", ["matrix", "long"])
+def test_full_width_formula_starts_are_escaped_like_ascii_ones(store, prefix, kind):
+    quote = f"{prefix}HYPERLINK(\"http://x\")"
+    text = f'Kalın said "{quote}". Akar said "fine".'
+    start = text.index(quote)
+    store.add_document(make_document(text), [
+        Found(start=start, end=start + len(quote), quote=quote, kind="direct", speaker="Kalın",
+              actor="kalin", date=D15, date_basis="explicit")])
+    sid = store.statements()[0].id
+    store.annotate(sid, note=f"{prefix}1+1", tags=[f"{prefix}tag"])
+    cells = [c for r in rows(exported(store, kind)) for c in r]
+    assert "'" + quote in cells
+    assert quote not in cells
+    if kind == "long":
+        assert f"'{prefix}1+1" in cells and f"'{prefix}tag" in cells
+    kept = [c for r in rows(exported(store, kind, escape_formulas=False)) for c in r]
+    assert quote in kept   # --no-escape-formulas keeps them as they are
+    assert safe_cell(f"{prefix}x") == f"'{prefix}x" and safe_cell(f"a{prefix}") == f"a{prefix}"

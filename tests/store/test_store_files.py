@@ -66,7 +66,8 @@ def other_database(path: Path) -> None:
     (lambda p: truncate(a_store(p)), CorruptStoreError, "truncated"),
     (lambda p: set_user_version(a_store(p), 99), StoreTooNewError, "newer s400tracker"),
     (other_database, NotAStoreError, "not an s400tracker store"),
-], ids=["text", "header-only", "truncated", "newer", "other-app"])
+    (lambda p: p.write_bytes(b""), NotAStoreError, "empty file, not an s400tracker store"),
+], ids=["text", "header-only", "truncated", "newer", "other-app", "empty"])
 def test_bad_store_files_are_refused_untouched(tmp_path, make, error, words):
     path = tmp_path / "tracker.db"
     make(path)
@@ -75,6 +76,23 @@ def test_bad_store_files_are_refused_untouched(tmp_path, make, error, words):
         Store.open(path, ACTORS)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
     assert snapshot(path) == before
+
+
+def test_a_named_pipe_is_refused_without_being_opened(tmp_path):
+    path = tmp_path / "tracker.db"
+    os.mkfifo(path)   # opening it to read its header would wait for a writer forever
+    with pytest.raises(NotAStoreError, match="not a regular file"):
+        Store.open(path, ACTORS)
+    assert os.listdir(tmp_path) == ["tracker.db"]
+
+
+def test_a_missing_store_is_created_only_when_asked(tmp_path):
+    path = tmp_path / "tracker.db"
+    with pytest.raises(StoreError, match="no store .* does not exist"):
+        Store.open(path, ACTORS, create=False)
+    assert os.listdir(tmp_path) == []
+    Store.open(path, ACTORS).close()
+    Store.open(path, ACTORS, create=False).close()
 
 
 def test_a_read_only_store_is_refused_untouched(tmp_path):

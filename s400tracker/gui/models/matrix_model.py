@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 from s400tracker.core.matrix import CellCount, Column, Matrix
 from s400tracker.core.model import Actor, Statement
 from s400tracker.core.query import StatementFilter
+from s400tracker.core.text import counted
 from s400tracker.gui import labels, palette
 
 ActorRole = Qt.ItemDataRole.UserRole + 1     # the row's Actor (vertical header) / key (cells)
@@ -194,7 +195,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return palette.stance_tint(QGuiApplication.palette(), cell.stance)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (f"{actor.name}, {labels.column(column, self._bucket)}: {cell.count} statements"
+            return (f"{actor.name}, {labels.column(column, self._bucket)}: {counted(cell.count, 'statement')}"
                     + (", annotated" if cell.annotated else "")
                     + (f", {cell.hidden} hidden" if cell.hidden else "")
                     + (f", {cell.conflicts} with a conflict" if cell.conflicts else ""))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from s400tracker.core.model import STANCE_COLORS, STANCES
+from s400tracker.core.text import counted
 from s400tracker.core.timeline import Timeline, layout
 from s400tracker.gui import labels
 from s400tracker.gui.palette import blend
@@ -210,7 +211,7 @@ class TimelineView(QAbstractScrollArea):
             p.setPen(muted)
             p.drawText(QRectF(10, top + lane.height / 2 + 4, LABEL_WIDTH - 14, lane.height / 2),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                       f"{lane.count} statement{'s' if lane.count != 1 else ''}")
+                       counted(lane.count, "statement"))
         p.fillRect(QRectF(LABEL_WIDTH, 0, w, AXIS_HEIGHT), pal.color(QPalette.ColorRole.Window))
         p.setPen(text)
         for tick in t.ticks:
