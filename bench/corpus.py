@@ -104,7 +104,8 @@ def score_split(data: Path, split: str) -> tuple[dict[str, Outcome], dict[str, s
 
 # --- reporting ----------------------------------------------------------------------------------
 
-def report(totals: dict[str, Outcome], out=sys.stdout) -> None:
+def report(totals: dict[str, Outcome], out=None) -> None:
+    out = out or sys.stdout
     print(f"{'view':7} {'kind':9} {'gold':>5} {'pred':>5} {'found':>5} {'right':>5}   "
           f"span P / R / F1        speaker P / R / F1", file=out)
     for view in VIEWS:
@@ -146,7 +147,8 @@ def _excerpt(text: str, start: int, end: int, width: int = 160) -> str:
     return (piece if len(piece) <= width else piece[:width - 1] + "…").replace("\n", " ")
 
 
-def errors(totals: dict[str, Outcome], texts: dict[str, str], view: str, limit: int, out=sys.stdout):
+def errors(totals: dict[str, Outcome], texts: dict[str, str], view: str, limit: int, out=None):
+    out = out or sys.stdout
     o = totals[view]
     print(f"\n== errors, view {view}", file=out)
     by_cue = Counter(cue_lemma(g.cue_text) for g in o.missed)
