@@ -165,7 +165,20 @@ def parse_ann(ann: str, text: str, where: str = "", mismatches: list | None = No
 
 # --- quotation marks and kinds ------------------------------------------------------------------
 
-OPENERS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
+OPENERS = {"“": "”", "\"": "\"", "«": "»", "‘": "’", "''": "''"}
+
+
+def _mark_at(text: str, i: int) -> str | None:
+    """The opening quotation mark at i: one character, or two apostrophes (the typewriter style
+    some archives keep: ''like this'')."""
+    if text.startswith("''", i):
+        return "''"
+    ch = text[i]
+    if ch == "'" or ch not in OPENERS:
+        return None
+    if ch == "‘" and i > 0 and text[i - 1].isalnum():
+        return None
+    return ch
 
 
 def quote_pieces(text: str, spans: Spans) -> Spans:
@@ -173,33 +186,37 @@ def quote_pieces(text: str, spans: Spans) -> Spans:
 
     A mark just outside a fragment counts (annotators sometimes leave it out). A single opening
     mark ‘ counts only when no letter precedes it and its closing ’ is followed by no letter, so
-    that apostrophes (Clinton’s) are no quotes. A quote still open at a fragment's end (a
-    quotation running on to the next paragraph) ends at the line break, a new piece
-    opening after it.
+    that apostrophes (Clinton’s) are no quotes; a lone straight apostrophe is never a mark. A
+    quote still open at a fragment's end (a quotation running on to the next paragraph) ends at
+    the line break, a new piece opening after it.
     """
     pieces = []
     for start, end in spans:
-        if start > 0 and text[start - 1] in "“\"«‘":
+        if text[max(0, start - 2):start] == "''":
+            start -= 2
+        elif start > 0 and text[start - 1] in "“\"«‘":
             start -= 1
-        if end < len(text) and text[end] in "”\"»’":
+        if text.startswith("''", end):
+            end += 2
+        elif end < len(text) and text[end] in "”\"»’":
             end += 1
         i = start
         while i < end:
-            ch = text[i]
-            closer = OPENERS.get(ch)
-            if closer is None or (ch == "‘" and i > 0 and text[i - 1].isalnum()):
+            mark = _mark_at(text, i)
+            if mark is None:
                 i += 1
                 continue
-            j = i + 1
-            while j < end and text[j] != "\n" and not (text[j] == closer and not (
+            closer = OPENERS[mark]
+            j = i + len(mark)
+            while j < end and text[j] != "\n" and not (text.startswith(closer, j) and not (
                     closer == "’" and j + 1 < len(text) and text[j + 1].isalpha())):
                 j += 1
             if (j >= end or text[j] == "\n") and closer == "’":   # an unpaired ‘ is no quotation
                 i += 1
                 continue
-            if any(c.isalnum() for c in text[i + 1:j]):
-                pieces.append((i + 1, j))
-            i = j if j < end and text[j] == "\n" else j + 1
+            if any(c.isalnum() for c in text[i + len(mark):j]):
+                pieces.append((i + len(mark), j))
+            i = j if j >= end or text[j] == "\n" else j + len(closer)
     return pieces
 
 

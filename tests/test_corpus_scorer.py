@@ -75,6 +75,8 @@ def test_speaker_is_right_by_overlap_containment_or_last_word(gold_source, pred_
     ('that the plan was “a disaster” for the port', "mixed", ["a disaster"]),
     ("that the council’s plan was sound", "indirect", []),                 # an apostrophe, no quote
     ("it is ‘in their heads’ now", "mixed", ["in their heads"]),
+    ("''We will win,'' she said, ''and soon''", "mixed", ["We will win,", "and soon"]),   # typewriter marks
+    ("that the mayor's plan was sound", "indirect", []),
     ('“The first paragraph.\n\n“The second one.”', "direct", ["The first paragraph.", "The second one."]),
 ])
 def test_kind_and_quote_pieces_follow_the_quotation_marks(content, kind, pieces):
