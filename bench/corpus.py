@@ -63,7 +63,7 @@ def run_extract(folder: Path) -> dict[str, list[Pred]]:
         r = json.loads(line)
         preds.setdefault(os.path.basename(r["file"]), []).append(Pred(
             r["start"], r["end"], r["kind"], r["speaker"], r["speaker_start"], r["speaker_end"],
-            r["quote"]))
+            r["quote"], r.get("speaker_resolved")))
     return preds
 
 

@@ -6,7 +6,8 @@ attribution, and whether it names the right speaker. Pure functions over one art
   is no part of it). Matching is one to one: pairs are taken by coverage, best first.
 - The speaker is right when the predicted speaker's span overlaps the gold source's, or one
   normalised name contains the other as whole words, or the prediction contains the last word of
-  the gold source ('Sen. Jane Roe (D-Ore.)' -> 'roe').
+  the gold source ('Sen. Jane Roe (D-Ore.)' -> 'roe'). The names compared are the mention as
+  written and, when extract gives it, the name it resolves to ('she' -> 'Jane Roe').
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Pred:
     speaker_start: int | None = None
     speaker_end: int | None = None
     quote: str = ""
+    speaker_resolved: str | None = None   # the name a pronoun or role refers to, when extract says
 
 
 class AlnumIndex:
@@ -112,10 +114,12 @@ def speaker_right(gold: Gold, pred: Pred) -> bool:
     if pred.speaker_start is not None and pred.speaker_end is not None and any(
             min(e, pred.speaker_end) > max(s, pred.speaker_start) for s, e in gold.source):
         return True
-    g, p = normalise(gold.source_text), normalise(pred.speaker)
-    if _contains_words(g, p) or _contains_words(p, g):
-        return True
-    return _contains_words(p, last_word(gold.source_text))
+    g, last = normalise(gold.source_text), last_word(gold.source_text)
+    for name in (pred.speaker, pred.speaker_resolved):
+        p = normalise(name or "")
+        if p and (_contains_words(g, p) or _contains_words(p, g) or _contains_words(p, last)):
+            return True
+    return False
 
 
 @dataclass

@@ -51,6 +51,17 @@ def test_matching_is_one_to_one_best_coverage_first():
     assert match(AlnumIndex(text), golds, preds) == {0: 1, 1: 2}
 
 
+@pytest.mark.parametrize("gold_source, pred_speaker, resolved, right", [
+    ("Sen. Jane Roe", "she", "Jane Roe", True),      # the name the pronoun resolves to counts
+    ("Sen. Jane Roe", "she", "Ann Lee", False),
+    ("Sen. Jane Roe", "she", None, False),
+])
+def test_the_resolved_name_counts_as_the_prediction(gold_source, pred_speaker, resolved, right):
+    gold = Gold(content=((100, 120),), source=((10, 23),), source_text=gold_source)
+    pred = Pred(100, 120, speaker=pred_speaker, speaker_start=60, speaker_end=63, speaker_resolved=resolved)
+    assert speaker_right(gold, pred) is right
+
+
 @pytest.mark.parametrize("gold_source, pred_speaker, overlap, right", [
     ("Mayor Ann Lee", "Ann Lee", False, True),              # one contains the other
     ("Ann Lee", "Mayor Ann Lee of Portville", False, True),
