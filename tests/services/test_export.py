@@ -134,15 +134,16 @@ def test_the_fast_long_export_writes_what_the_statements_say(store):
     texts = [
         ('"The sanctions show arrogance towards international law", Akar said. '
          '"=1+1 is no policy", Pompeo said.', "First | with a bar", day),
+        # Published a day later, reporting the statement of `day`: the group's second report.
         ('"These sanctions show an arrogant attitude towards international law", Akar said.',
-         "@Second", day),
+         "@Second", day + dt.timedelta(days=1)),
         ('"The sanctions show an arrogance towards the international law", Akar said. '
          '"Talks go on", Erdogan said.', "Third", None),
         ('"-We will respond in kind", Kalın said.', "Fourth", day),
     ]
     for text, title, published in texts:
         doc = make_document(text, published, title=title, path=f"{title}.txt", outlet="=AA")
-        store.add_document(doc, find(text, published or day, None))
+        store.add_document(doc, find(text, day, None))
     merged = [s for s in store.statements(StatementFilter()) if len(s.sources) > 1]
     assert merged and len(merged[0].sources) == 3, "the store holds merged reports"
     store.annotate(merged[0].id, "+note", ["b", "a"], "condemn")
