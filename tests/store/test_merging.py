@@ -1,6 +1,7 @@
 """One statement reported by several outlets is one statement with several sources."""
 
 import datetime as dt
+import sqlite3
 
 import pytest
 from hypothesis import given, settings
@@ -110,7 +111,7 @@ def test_an_import_merges_as_article_by_article_adding_does(tmp_path):
 D = dt.date
 REPORTS = [
     ("X", '"Sanctions violate sovereignty and undermine partnership", Akar said.', D(2020, 12, 15)),
-    ("Y", '"Sanctions violate sovereignty, undermine partnership, dialogue and alliance", Akar said.',
+    ("Y", '"Sanctions violate sovereignty, undermine partnership, dialogue and the alliance", Akar said.',
      D(2020, 12, 16)),
     ("Z", '"They undermine partnership, sovereignty, dialogue, alliance and negotiations", Akar said.',
      D(2020, 12, 13)),
@@ -201,3 +202,115 @@ def test_any_split_order_or_interleaving_of_imports_gives_the_clean_grouping(
                 for i, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
                     _import(bulk if writers[i] else other, order[lo:hi])
             assert _groups(other) == reference
+
+
+# -- the analyst's work on a report that stops heading its group -------------------------------
+
+
+def test_a_note_made_on_a_head_stays_visible_when_an_earlier_report_arrives(tmp_path):
+    from s400tracker.store import Store
+    from tests.helpers import ACTORS
+
+    with Store.open(tmp_path / "t.db", actors=ACTORS) as store:
+        _import(store, ["X", "Y"])
+        (head,) = store.statements(StatementFilter(actors=("akar",)))
+        assert head.sources[0].title == "X"
+        store.annotate(head.id, "Akar's first answer", ["sovereignty"], "reject")
+        _import(store, ["Z"])   # published earlier, it heads Y's group now; X stands alone
+        shown = {s.sources[0].title: s for s in store.statements(StatementFilter(actors=("akar",)))}
+        assert shown["X"].annotation.note == "Akar's first answer"
+        assert shown["Z"].annotation is None
+        # Y, once merged into X, annotated through a bundle, then in Z's group: Z shows it.
+        y = next(sid for (sid,) in store._db.execute(
+            "SELECT s.id FROM statements s JOIN mentions m ON m.statement_id = s.id "
+            "JOIN documents d ON d.id = m.document_id WHERE d.title = 'Y'"))
+        store.annotate(shown["Z"].id, "Z's note", ["z"])
+        store.annotate(y, "Y's note", ["y"], "condemn")
+        store._db.execute("UPDATE statements SET same_as = NULL WHERE id = ?", [y])
+        _import(store, ["U"])   # another speaker's day: Akar's untouched
+        store.replace_extraction(store.document_id(make_document(
+            REPORTS[1][1], REPORTS[1][2], title="Y", path="Y.txt").sha256),
+            on_the_15th(REPORTS[1][1], REPORTS[1][2], None))
+        z = store.statement(shown["Z"].id)
+        assert (z.annotation.note, z.annotation.tags, z.stance) == \
+            ("Z's note\n\nY's note", ("z", "y"), "condemn")
+
+
+def _chained_store(path):
+    """A store of schema 3 holding what the old merging made of `import Y`, then `import X Z`:
+    X merged into Y, then Z into X, a chain no view follows; X and Z annotated."""
+    from s400tracker.store import Store
+    from tests.helpers import ACTORS
+
+    with Store.open(path, actors=ACTORS) as store:
+        _import(store, ["X", "Y", "Z"])
+        ids = dict(store._db.execute(
+            "SELECT d.title, s.id FROM statements s JOIN mentions m ON m.statement_id = s.id "
+            "JOIN documents d ON d.id = m.document_id").fetchall())
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE statements SET same_as = NULL")
+        conn.execute("UPDATE statements SET same_as = ? WHERE id = ?", [ids["Y"], ids["X"]])
+        conn.execute("UPDATE statements SET same_as = ? WHERE id = ?", [ids["X"], ids["Z"]])
+        for title, note in (("X", "on X"), ("Z", "on Z")):
+            conn.execute("INSERT INTO annotations (statement_id, note, created_at, updated_at) "
+                         "VALUES (?, ?, '2020-12-20', '2020-12-20')", [ids[title], note])
+        conn.execute("ALTER TABLE statements DROP COLUMN shown_quote")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    return ids
+
+
+def test_opening_a_store_with_chained_merges_repairs_them_and_keeps_their_notes(tmp_path):
+    from s400tracker.store import Store
+    from tests.helpers import ACTORS
+
+    path = tmp_path / "t.db"
+    ids = _chained_store(path)
+    with Store.open(path, actors=ACTORS) as store:
+        assert store.backup_made is not None and store.backup_made.exists()
+        assert _groups(store) == {("Z", frozenset("ZY")), ("X", frozenset("X"))}
+        notes = {s.sources[0].title: s.annotation.note for s in store.statements()}
+        assert notes == {"X": "on X", "Z": "on Z"}
+        assert store.statement(ids["Z"]).quote == REPORTS[1][1].split('"')[1], \
+            "the group shows its fullest wording, Y's"
+
+
+# -- the wording a merged statement shows --------------------------------------------------------
+
+WORDINGS = [
+    # (wordings of one statement by three outlets as (kind, quote)), the one shown
+    ([("partial", "stands ready to address this issue"),
+      ("direct", "Turkey stands ready to address this issue through dialogue and diplomacy"),
+      ("partial", "stands ready to address this issue through dialogue and diplomacy in alliance")],
+     "Turkey stands ready to address this issue through dialogue and diplomacy"),
+    ([("partial", "take the necessary steps against this decision"),
+      ("partial", "take the necessary steps against this decision, which will hurt relations"),
+      ("indirect", "Ankara would take the necessary steps against this decision which will hurt relations badly")],
+     "take the necessary steps against this decision, which will hurt relations"),
+    ([("indirect", "the sanctions are unjust and unlawful measures"),
+      ("indirect", "the sanctions are unjust and unlawful measures against an ally"),
+      ("indirect", "sanctions are unjust, unlawful measures")],
+     "the sanctions are unjust and unlawful measures against an ally"),
+]
+
+
+@pytest.mark.parametrize("wordings,shown", WORDINGS, ids=["direct", "partial", "longest"])
+def test_a_merged_statement_shows_its_fullest_wording(store, wordings, shown):
+    from s400tracker.core.model import Found
+
+    for n, (kind, quote) in enumerate(wordings):
+        text = f"Outlet {n} reports: {quote}."
+        start = text.index(quote)
+        found = Found(start=start, end=start + len(quote), quote=quote, kind=kind,
+                      speaker="the ministry", speaker_start=None, speaker_end=None, actor="akar",
+                      date=D15, date_basis="publication", context_start=0, context_end=len(text))
+        store.add_document(make_document(text, D15, title=f"Outlet {n}", path=f"{n}.txt"), [found])
+    (statement,) = store.statements()
+    assert statement.quote == shown
+    assert [c.first_quote for c in store.matrix_cells()] == [shown]
+    assert store.dated_quotes() == [("akar", D15.isoformat(), shown)]
+    split = store.split_merged(statement.id)
+    assert sorted(s.quote for s in store.statements()) == sorted(q for _, q in wordings)
+    store.rejoin_merged(statement.id, split)
+    assert store.statement(statement.id).quote == shown
