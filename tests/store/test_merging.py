@@ -207,33 +207,28 @@ def test_any_split_order_or_interleaving_of_imports_gives_the_clean_grouping(
 # -- the analyst's work on a report that stops heading its group -------------------------------
 
 
-def test_a_note_made_on_a_head_stays_visible_when_an_earlier_report_arrives(tmp_path):
-    from s400tracker.store import Store
-    from tests.helpers import ACTORS
+def test_a_note_made_on_a_head_stays_visible_when_an_earlier_report_arrives(store):
+    _import(store, ["Y"])
+    (y,) = store.statements()
+    store.annotate(y.id, "Akar's first answer", ["sovereignty"], "reject")
+    _import(store, ["Z", "X"])   # Z, published earlier, heads Y's group now
+    shown = {s.sources[0].title: s for s in store.statements()}
+    assert set(shown) == {"Z", "X"} and [src.title for src in shown["Z"].sources] == ["Z", "Y"]
+    z = shown["Z"]
+    assert (z.annotation.note, z.tags, z.stance) == ("Akar's first answer", ("sovereignty",), "reject")
+    assert store.statements(StatementFilter(text="first answer")) == [z]
 
-    with Store.open(tmp_path / "t.db", actors=ACTORS) as store:
-        _import(store, ["X", "Y"])
-        (head,) = store.statements(StatementFilter(actors=("akar",)))
-        assert head.sources[0].title == "X"
-        store.annotate(head.id, "Akar's first answer", ["sovereignty"], "reject")
-        _import(store, ["Z"])   # published earlier, it heads Y's group now; X stands alone
-        shown = {s.sources[0].title: s for s in store.statements(StatementFilter(actors=("akar",)))}
-        assert shown["X"].annotation.note == "Akar's first answer"
-        assert shown["Z"].annotation is None
-        # Y, once merged into X, annotated through a bundle, then in Z's group: Z shows it.
-        y = next(sid for (sid,) in store._db.execute(
-            "SELECT s.id FROM statements s JOIN mentions m ON m.statement_id = s.id "
-            "JOIN documents d ON d.id = m.document_id WHERE d.title = 'Y'"))
-        store.annotate(shown["Z"].id, "Z's note", ["z"])
-        store.annotate(y, "Y's note", ["y"], "condemn")
-        store._db.execute("UPDATE statements SET same_as = NULL WHERE id = ?", [y])
-        _import(store, ["U"])   # another speaker's day: Akar's untouched
-        store.replace_extraction(store.document_id(make_document(
-            REPORTS[1][1], REPORTS[1][2], title="Y", path="Y.txt").sha256),
-            on_the_15th(REPORTS[1][1], REPORTS[1][2], None))
-        z = store.statement(shown["Z"].id)
-        assert (z.annotation.note, z.annotation.tags, z.stance) == \
-            ("Z's note\n\nY's note", ("z", "y"), "condemn")
+
+def test_notes_of_two_heads_that_join_one_group_are_both_kept(store):
+    _import(store, ["W"])   # two wordings in one article: never merged with each other
+    first, second = sorted(store.statements(), key=lambda s: s.sources[0].start)
+    store.annotate(first.id, "a note", ["a"], "reject")
+    store.annotate(second.id, "another note", ["b"], "condemn")
+    _import(store, ["U"])   # an earlier article, with the same wording as both
+    (head,) = store.statements()
+    assert head.sources[0].title == "U" and len(head.sources) == 3
+    assert (head.annotation.note, head.tags, head.stance) == \
+        ("a note\n\nanother note", ("a", "b"), "reject")
 
 
 def _chained_store(path):
