@@ -10,11 +10,15 @@ SIGKILLed at a random moment, again and again. After each kill:
 - `PRAGMA integrity_check` and `PRAGMA foreign_key_check` find nothing, nor does the full-text
   index's own check;
 - every stored article is whole: its statements are exactly those the reference store holds for
-  the same text (same ids, same offsets), and no statement is left without its article.
+  the same text (same ids, same offsets), and no statement is left without its article;
+- no merge points at a merged report (which no view would show);
+- a copy of the killed store, its import run again to the end, exports (long and matrix CSV)
+  exactly the bytes the reference exports: a resumed import gives what a clean one gives.
 
 When a run finishes before its kill, the store starts again empty so the next kill lands in an
 import. At the end one uninterrupted run finishes the import, and the store must equal the
-reference: same documents, same statement ids. Prints "20/20 intact" and exits 0 when all hold.
+reference: same documents, same statement ids, same exports. Prints "20/20 intact, 20/20
+resumed imports export as a clean one" and exits 0 when all hold.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -41,6 +46,8 @@ class Outcome:
     kills: int = 0
     intact: int = 0
     mid_import: int = 0                 # kills that landed before the import had finished
+    resumed: int = 0                    # killed stores whose import was finished on a copy
+    resumed_equal: int = 0              # ... and then exported what the reference exports
     problems: list[str] = field(default_factory=list)
     equals_clean: bool = False
     documents: int = 0
@@ -48,7 +55,8 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.intact == self.kills and self.equals_clean and not self.problems
+        return (self.intact == self.kills and self.resumed_equal == self.resumed
+                and self.equals_clean and not self.problems)
 
 
 def contents(db: Path) -> dict[str, frozenset]:
@@ -104,6 +112,11 @@ def check(db: Path, reference: dict[str, frozenset]) -> list[str]:
         ).fetchone()
         if orphans:
             problems.append(f"{orphans} statements without their article")
+        (chained,) = conn.execute(
+            "SELECT count(*) FROM statements s JOIN statements h ON h.id = s.same_as "
+            "WHERE h.same_as IS NOT NULL").fetchone()
+        if chained:
+            problems.append(f"{chained} statements merged into a merged report")
     finally:
         conn.close()
     for sha, statements in contents(db).items():
@@ -115,6 +128,33 @@ def check(db: Path, reference: dict[str, frozenset]) -> list[str]:
                 f"{len(reference[sha])} statements"
             )
     return problems
+
+
+def exports(db: Path) -> dict[str, bytes]:
+    """The store's long and matrix CSV exports, as bytes."""
+    import io
+
+    from s400tracker.services import export
+    from s400tracker.store import Store
+
+    out = {}
+    with Store.open(db) as store:
+        for kind in ("long", "matrix"):
+            buf = io.StringIO(newline="")
+            getattr(export, f"export_{kind}")(store, buf)
+            out[kind] = buf.getvalue().encode("utf-8")
+    return out
+
+
+def resume(articles: Path, db: Path, copy: Path) -> dict[str, bytes]:
+    """Finish the killed import on a copy of its store; returns the copy's exports."""
+    _remove(copy)
+    for suffix in ("", "-wal"):
+        if Path(f"{db}{suffix}").exists():
+            shutil.copyfile(f"{db}{suffix}", f"{copy}{suffix}")
+    subprocess.run(import_command(articles, copy), cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return exports(copy)
 
 
 def import_command(articles: Path, db: Path) -> list[str]:
@@ -142,6 +182,7 @@ def run(kills: int = 20, count: int = 300, seed: int = 400, workdir: Path | None
         idle = timed_import(articles, clean_db)
         per_article = max(duration - idle, 0.0) / count
         reference = contents(clean_db)
+        clean_exports = exports(clean_db)
         rng = random.Random(seed)
         outcome = Outcome()
         for n in range(1, kills + 1):
@@ -159,6 +200,12 @@ def run(kills: int = 20, count: int = 300, seed: int = 400, workdir: Path | None
             outcome.kills += 1
             outcome.mid_import += not finished
             outcome.intact += not problems
+            if not finished and not problems:
+                outcome.resumed += 1
+                same = resume(articles, db, work / "resumed.db") == clean_exports
+                outcome.resumed_equal += same
+                if not same:
+                    problems.append("its import, finished, exports differ from a clean import's")
             outcome.problems += [f"kill {n}: {p}" for p in problems]
             state = "intact" if not problems else "DAMAGED: " + "; ".join(problems[:3])
             when = "after the import finished" if finished else f"at {delay:.2f} s"
@@ -168,10 +215,11 @@ def run(kills: int = 20, count: int = 300, seed: int = 400, workdir: Path | None
         subprocess.run(import_command(articles, db), cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         final = contents(db)
-        outcome.equals_clean = final == reference
+        outcome.equals_clean = final == reference and exports(db) == clean_exports
         outcome.documents = len(final)
         outcome.statements = sum(len(s) for s in final.values())
-        say(f"{outcome.intact}/{outcome.kills} intact ({outcome.mid_import} kills mid-import); "
+        say(f"{outcome.intact}/{outcome.kills} intact ({outcome.mid_import} kills mid-import), "
+            f"{outcome.resumed_equal}/{outcome.resumed} resumed imports export as a clean one; "
             f"finished import {'equals' if outcome.equals_clean else 'DIFFERS from'} a clean "
             f"import ({outcome.documents} articles, {outcome.statements} statements)")
         return outcome
