@@ -66,13 +66,12 @@ def test_the_check_finds_a_merge_into_a_merged_report(tmp_path):
     assert any("merged into a merged report" in p for p in fault_injection.check(db, reference))
 
 
-@pytest.mark.parametrize("first", [7, 23, 41])
-def test_an_import_resumed_on_a_partly_imported_store_exports_what_a_clean_one_does(
-        tmp_path, first):
+def test_an_import_resumed_on_a_partly_imported_store_exports_what_a_clean_one_does(tmp_path):
     # What a kill leaves (the articles of the groups committed before it), made exactly: an
-    # import of the first articles, then the import of all of them.
-    articles = tmp_path / "articles"
-    generate(60, articles, seed=11)
+    # import of the first articles, then the import of all of them. The bench's own articles:
+    # resumed after the first 100, merges used to chain there.
+    articles, first = tmp_path / "articles", 100
+    generate(300, articles, seed=400)
     clean, resumed = tmp_path / "clean.db", tmp_path / "resumed.db"
     fault_injection.timed_import(articles, clean)
     files = sorted(articles.glob("*.txt"))[:first]
