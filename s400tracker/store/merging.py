@@ -14,6 +14,7 @@ another gives the grouping a single clean import gives, and `same_as` always nam
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -23,16 +24,16 @@ from s400tracker.core.similarity import same_wording, wording_key
 # A speaker's day: every statement with the article(s) it is in. Uses the (eff_actor, eff_date)
 # index.
 _DAY = """
-SELECT s.id, s.quote, s.same_as, s.merge_blocked OR s.hidden, d.published, d.sha256, m."start",
-       m.document_id
+SELECT s.id, s.quote, s.kind, s.shown_quote, s.same_as, s.merge_blocked OR s.hidden, d.published,
+       d.sha256, m."start", m.document_id
 FROM statements s JOIN mentions m ON m.statement_id = s.id JOIN documents d ON d.id = m.document_id
 WHERE s.eff_actor = ? AND s.eff_date = ?
 """
 
 # The days an article's statements fall on, with those statements as _DAY reads them.
 _OWN = """
-SELECT s.eff_actor, s.eff_date, s.id, s.quote, s.same_as, s.merge_blocked OR s.hidden,
-       d.published, d.sha256, m."start", m.document_id
+SELECT s.eff_actor, s.eff_date, s.id, s.quote, s.kind, s.shown_quote, s.same_as,
+       s.merge_blocked OR s.hidden, d.published, d.sha256, m."start", m.document_id
 FROM mentions m JOIN statements s ON s.id = m.statement_id JOIN documents d ON d.id = m.document_id
 WHERE m.document_id = ? AND s.eff_actor IS NOT NULL AND s.eff_date IS NOT NULL
 """
@@ -48,19 +49,130 @@ class Report:
     docs: frozenset     # ids of the articles it is in
     same_as: str | None
     fixed: bool         # hidden or split off by the analyst: never merged, never merged into
+    quote: str
+    fullness: tuple     # sorts the fullest wording first: direct, partial, indirect; the longest
+    shown: str | None   # the group's wording it shows, when a head and not its own (shown_quote)
 
 
-def _report(sid, quote, same_as, fixed, published, sha, start, doc) -> Report:
+_KIND_ORDER = {"direct": 0, "partial": 1}
+
+
+def _report(sid, quote, kind, shown, same_as, fixed, published, sha, start, doc) -> Report:
     return Report((published or "~", sha, start, sid), sid, wording_key(quote), frozenset([doc]),
-                  same_as, bool(fixed))
+                  same_as, bool(fixed), quote, (_KIND_ORDER.get(kind, 2), -len(quote)), shown)
 
 
-def _add_row(reports: dict[str, Report], row) -> None:
+def _add_row(reports: dict[str, Report], row) -> Report:
     r = _report(*row)
     old = reports.get(r.id)
     if old is not None:   # a statement in several articles: its earliest place, all its articles
         r.key, r.docs = min(old.key, r.key), old.docs | r.docs
     reports[r.id] = r
+    return r
+
+
+def _matches(r: Report, h: Report) -> bool:
+    # Two reports in one article are two statements, however alike.
+    return not (r.docs & h.docs) and same_wording(r.words, h.words)
+
+
+class Day:
+    """The reports of one speaker's day, in canonical order, grouped as regroup() groups them."""
+
+    def __init__(self, reports: dict[str, Report]):
+        self.reports = reports
+        self.order = sorted(reports.values(), key=lambda r: r.key)
+        self._list_heads()
+
+    def _list_heads(self) -> None:
+        # The heads in canonical order: what a new report is compared with.
+        self.heads = [h for h in self.order if h.same_as is None and self.free(h)]
+
+    def free(self, r: Report) -> bool:
+        """Does r take part in grouping? Not when fixed, nor when it follows a fixed head (the
+        reports merged into a statement the analyst hid stay hidden with it) or a head on
+        another day (the analyst moved it; they follow it)."""
+        if r.fixed:
+            return False
+        if r.same_as is None:
+            return True
+        head = self.reports.get(r.same_as)
+        return head is not None and not head.fixed
+
+    def regroup(self) -> dict[str, tuple]:
+        """Group every report from scratch; returns the reports whose `same_as` changed, with
+        its (old, new) value (applied to the reports)."""
+        heads: list[Report] = []
+        changes: dict[str, tuple] = {}
+        for r in self.order:
+            if self.free(r):
+                head = next((h for h in heads if _matches(r, h)), None)
+                if head is None:
+                    heads.append(r)
+                self._set(r, head, changes)
+        self.heads = heads
+        return changes
+
+    def insert(self, r: Report) -> dict[str, tuple]:
+        """Add a report new to the day (and to the store, so unmerged there) and regroup; the
+        changes, as regroup() gives them.
+
+        The reports before it keep their groups. Merged into one of their heads, it changes
+        nothing else; heading a group, it may take later reports into it (heads with their
+        reports among them), and what those reports leave regroups in turn.
+        """
+        at = bisect.bisect(self.order, r.key, key=lambda x: x.key)
+        self.order.insert(at, r)
+        self.reports[r.id] = r
+        before = self.heads[:bisect.bisect(self.heads, r.key, key=lambda x: x.key)]
+        head = next((h for h in before if _matches(r, h)), None)
+        if head is not None:
+            r.same_as = head.id
+            return {r.id: (None, head.id)}
+        # Every later report matched no head before `at` (or it would be in its group): only
+        # the heads that are new from here on can take it, unless its head was taken.
+        stand = {h.id for h in before}
+        heads, fresh, taken = [r], [r], set()
+        changes: dict[str, tuple] = {}
+        for x in self.order[at + 1:]:
+            if not self.free(x) or x.same_as in stand:
+                continue
+            if x.same_as is None:
+                head = next((h for h in fresh if _matches(x, h)), None)
+                if head is None:
+                    heads.append(x)
+                else:
+                    taken.add(x.id)
+            elif x.same_as not in taken:
+                limit = self.reports[x.same_as].key
+                head = next((h for h in fresh if h.key < limit and _matches(x, h)),
+                            self.reports[x.same_as])
+            else:
+                head = next((h for h in heads if h.key < x.key and _matches(x, h)), None)
+                if head is None:
+                    heads.append(x)
+                    fresh.append(x)
+            self._set(x, head, changes)
+        self._list_heads()
+        return changes
+
+    def fullest(self, head: Report) -> str | None:
+        """The wording the head shows, when not its own: its group's fullest (as _FULLEST)."""
+        group = [r for r in self.reports.values() if r.same_as == head.id and not r.fixed]
+        best = min([head, *group], key=lambda r: (r.fullness, r.key))
+        return None if best is head or best.quote == head.quote else best.quote
+
+    @staticmethod
+    def _set(r: Report, head: Report | None, changes: dict[str, tuple]) -> None:
+        new = None if head is None else head.id
+        if r.same_as != new:
+            changes[r.id] = (r.same_as, new)
+            r.same_as = new
+
+
+def regroup(reports: dict[str, Report]) -> dict[str, tuple]:
+    """Group one speaker's day from scratch; returns the reports whose `same_as` changed."""
+    return Day(reports).regroup()
 
 
 class Candidates:
@@ -73,7 +185,7 @@ class Candidates:
     """
 
     def __init__(self) -> None:
-        self._by_day: dict[tuple[str, str], dict[str, Report]] = {}
+        self._by_day: dict[tuple[str, str], Day] = {}
         self._version: int | None = None
 
     def check(self, conn: sqlite3.Connection) -> None:
@@ -82,56 +194,46 @@ class Candidates:
             self._by_day.clear()
             self._version = version
 
-    def day(self, actor: str, day: str) -> dict[str, Report] | None:
+    def day(self, actor: str, day: str) -> Day | None:
         return self._by_day.get((actor, day))
 
-    def load(self, conn: sqlite3.Connection, actor: str, day: str) -> dict[str, Report]:
+    def load(self, conn: sqlite3.Connection, actor: str, day: str) -> Day:
         reports: dict[str, Report] = {}
         for row in conn.execute(_DAY, [actor, day]):
             _add_row(reports, row)
-        self._by_day[(actor, day)] = reports
-        return reports
+        found = self._by_day[(actor, day)] = Day(reports)
+        return found
 
 
-def regroup(reports: dict[str, Report]) -> dict[str, str | None]:
-    """What `same_as` each report of one speaker's day should hold, for those that take part.
-
-    A report takes part unless it is fixed or follows a fixed head (the reports merged into a
-    statement the analyst hid stay hidden with it).
-    """
-    def free(r: Report) -> bool:
-        if r.fixed:
-            return False
-        head = reports.get(r.same_as) if r.same_as is not None else None
-        return r.same_as is None or (head is not None and not head.fixed)
-
-    heads: list[Report] = []
-    out: dict[str, str | None] = {}
-    for r in sorted((r for r in reports.values() if free(r)), key=lambda r: r.key):
-        for h in heads:
-            if not (r.docs & h.docs) and same_wording(r.words, h.words):
-                out[r.id] = h.id
-                break
-        else:
-            heads.append(r)
-            out[r.id] = None
-    return out
-
-
-def _apply(conn: sqlite3.Connection, reports: dict[str, Report]) -> set[str]:
-    """Regroup one day in the store and in `reports`; returns the heads whose group changed."""
-    changed: list[tuple[str | None, str]] = []
-    touched: set[str] = set()
-    for sid, head in regroup(reports).items():
-        r = reports[sid]
-        if r.same_as != head:
-            changed.append((head, sid))
-            touched.update(x for x in (r.same_as, head, sid) if x is not None)
-            r.same_as = head
-    if changed:
-        conn.executemany("UPDATE statements SET same_as = ? WHERE id = ?", changed)
-        carry_annotations(conn, [(sid, head) for head, sid in changed if head is not None])
-    return touched
+def _write(conn: sqlite3.Connection, day: Day, changes: dict[str, tuple],
+           new: set[str] = frozenset(), touch=()) -> None:
+    """Write a day's regrouping, {report: (old same_as, new)}, and the wordings its groups
+    show. `new`: reports just added to the store (no members, no annotation); `touch`: reports
+    whose group's wording is to be checked though their group did not change."""
+    changes = {sid: pair for sid, pair in changes.items() if pair[0] != pair[1]}
+    # A head merged into another takes its reports along, those of other days too (which this
+    # day's regrouping did not see): a merge never points at a merged report.
+    demoted = [(head, sid) for sid, (was, head) in changes.items()
+               if was is None and sid not in new]
+    if demoted:
+        conn.executemany("UPDATE statements SET same_as = ? WHERE same_as = ?", demoted)
+    # (reports that followed a demoted head to its new one are written already)
+    moved = dict((sid, head) for head, sid in demoted)
+    rows = [(head, sid) for sid, (was, head) in changes.items()
+            if was is None or moved.get(was, was) != head]
+    if rows:
+        conn.executemany("UPDATE statements SET same_as = ? WHERE id = ?", rows)
+    carry_annotations(conn, [(sid, head) for head, sid in demoted])
+    touched = {x for sid, pair in changes.items() for x in (sid, *pair) if x is not None}
+    updates = []
+    for sid in touched.union(touch):
+        r = day.reports[sid]
+        shown = day.fullest(r) if r.same_as is None else None
+        if shown != r.shown:
+            updates.append((shown, sid))
+            r.shown = shown
+    if updates:
+        conn.executemany("UPDATE statements SET shown_quote = ? WHERE id = ?", updates)
 
 
 def merge_document(conn: sqlite3.Connection, document_id: int, candidates: Candidates | None = None) -> int:
@@ -143,22 +245,24 @@ def merge_document(conn: sqlite3.Connection, document_id: int, candidates: Candi
     own: dict[tuple[str, str], list] = {}
     for actor, day, *row in conn.execute(_OWN, [document_id]):
         own.setdefault((actor, day), []).append(row)
-    touched: set[str] = set()
     merged = 0
-    for (actor, day), rows in own.items():
-        reports = candidates.day(actor, day)
-        if reports is None:
-            reports = candidates.load(conn, actor, day)
-        else:
-            for row in rows:
-                reports.pop(row[0], None)   # re-extracted: its wording may have changed
-            for row in rows:
-                _add_row(reports, row)
-        touched |= _apply(conn, reports)
+    for (actor, date), rows in own.items():
         ids = {row[0] for row in rows}
-        touched |= {r.same_as or r.id for r in reports.values() if r.id in ids}
-        merged += sum(1 for i in ids if reports[i].same_as is not None)
-    refresh_shown_quotes(conn, touched)
+        day = candidates.day(actor, date)
+        if day is not None and ids.isdisjoint(day.reports):
+            # A new article's reports into a day read before: its grouping stands, each report
+            # is inserted into it.
+            changes: dict[str, tuple] = {}
+            for r in sorted((_report(*row) for row in rows), key=lambda r: r.key):
+                for sid, (was, head) in day.insert(r).items():
+                    changes[sid] = (changes.get(sid, (was,))[0], head)
+            _write(conn, day, changes, ids)
+        else:
+            day = candidates.load(conn, actor, date)
+            # Every group of the day checked for its fullest wording: re-extracted reports may
+            # have changed theirs.
+            _write(conn, day, day.regroup(), touch=day.reports)
+        merged += sum(1 for i in ids if day.reports[i].same_as is not None)
     return merged
 
 
@@ -168,14 +272,12 @@ def regroup_all(conn: sqlite3.Connection) -> None:
                         "WHERE eff_actor IS NOT NULL AND eff_date IS NOT NULL").fetchall()
     candidates = Candidates()
     for actor, day in days:
-        _apply(conn, candidates.load(conn, actor, day))
-    # Annotations of reports left merged by earlier versions, then every group's wording.
+        found = candidates.load(conn, actor, day)
+        _write(conn, found, found.regroup(), touch=found.reports)
+    # Annotations of reports left merged by earlier versions.
     carry_annotations(conn, conn.execute(
         "SELECT s.id, s.same_as FROM statements s JOIN annotations a ON a.statement_id = s.id "
         "JOIN statements h ON h.id = s.same_as WHERE h.same_as IS NULL").fetchall())
-    conn.execute("UPDATE statements SET shown_quote = NULL")
-    refresh_shown_quotes(conn, [r[0] for r in conn.execute(
-        "SELECT DISTINCT same_as FROM statements WHERE same_as IS NOT NULL")])
 
 
 # The wording a group shows: direct over partial over indirect, then the longest, then the

@@ -114,7 +114,16 @@ class Store:
 
     def _commit_group(self) -> None:
         if self._grouped and self._db.conn.in_transaction:
-            commit(self._db.conn)
+            try:
+                commit(self._db.conn)
+            except BaseException:
+                self._forget_candidates()
+                raise
+
+    def _forget_candidates(self) -> None:
+        # Rolled back: the import's memory of merge candidates holds what the store lost.
+        if self._candidates is not None:
+            self._candidates = _merging().Candidates()
 
     @contextlib.contextmanager
     def _durable_write(self) -> Iterator[None]:
@@ -345,6 +354,13 @@ class Store:
         `document.id` and `imported_at` are ignored.
         """
         found = list(found)
+        try:
+            return self._add_document(document, found)
+        except BaseException:
+            self._forget_candidates()
+            raise
+
+    def _add_document(self, document: Document, found: list[Found]) -> tuple[int, bool]:
         with self._write():
             existing = self.document_id(document.sha256)
             if existing is not None:

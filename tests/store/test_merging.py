@@ -309,3 +309,54 @@ def test_a_merged_statement_shows_its_fullest_wording(store, wordings, shown):
     assert sorted(s.quote for s in store.statements()) == sorted(q for _, q in wordings)
     store.rejoin_merged(statement.id, split)
     assert store.statement(statement.id).quote == shown
+
+
+# -- the grouping itself -------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(reports=st.lists(st.tuples(st.integers(0, 20), st.integers(0, 3),
+                                  st.sets(st.sampled_from("abcdefg"), min_size=3, max_size=6)),
+                        min_size=1, max_size=14),
+       data=st.data())
+def test_inserting_reports_one_by_one_groups_them_as_grouping_them_at_once(reports, data):
+    # Wordings from a few words: many overlap, some not transitively; articles (docs) shared by
+    # some reports, which then never merge with each other.
+    from s400tracker.store.merging import Day, Report
+
+    def made():
+        return {f"r{i}": Report(key=(f"{key:02d}", f"r{i}"), id=f"r{i}", words=frozenset(words),
+                                docs=frozenset([doc]), same_as=None, fixed=False, quote="",
+                                fullness=(0, 0), shown=None)
+                for i, (key, doc, words) in enumerate(reports)}
+
+    at_once = Day(made())
+    at_once.regroup()
+    one_by_one = Day({})
+    for r in data.draw(st.permutations(list(made().values()))):
+        one_by_one.insert(r)
+    assert {r.id: r.same_as for r in one_by_one.order} == {r.id: r.same_as for r in at_once.order}
+    heads = {r.id for r in at_once.order if r.same_as is None}
+    assert all(r.same_as in heads for r in at_once.order if r.same_as is not None)
+
+
+def test_an_article_rolled_back_in_an_import_leaves_nothing_to_merge_into(tmp_path, monkeypatch):
+    from s400tracker.store import Store, merging
+    from tests.helpers import ACTORS
+
+    write = merging._write
+
+    def fails_for_z(conn, day, changes, *args, **kwargs):
+        write(conn, day, changes, *args, **kwargs)
+        if any(r.key[0] == "2020-12-13" for r in day.order):
+            raise OSError("disk full")   # after the grouping was written and remembered
+
+    with Store.open(tmp_path / "t.db", actors=ACTORS) as store, store.bulk(grouped=True):
+        _import(store, ["X"])
+        monkeypatch.setattr(merging, "_write", fails_for_z)
+        with pytest.raises(OSError):
+            _import(store, ["Z"])
+        monkeypatch.setattr(merging, "_write", write)
+        _import(store, ["U", "Y"])   # (U takes the article id Z had)
+        store.commit_group()
+        assert _groups(store) == {("X", frozenset("XY")), ("U", frozenset("U"))}
