@@ -170,11 +170,6 @@ class Day:
             r.same_as = new
 
 
-def regroup(reports: dict[str, Report]) -> dict[str, tuple]:
-    """Group one speaker's day from scratch; returns the reports whose `same_as` changed."""
-    return Day(reports).regroup()
-
-
 class Candidates:
     """The reports of each (actor, day) an import has touched, kept in step with its writes.
 

@@ -182,7 +182,7 @@ def reference(tmp_path_factory):
     return _reference(tmp_path_factory.mktemp("reference"))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(order=st.permutations([t for t, _, _ in REPORTS]), cuts=st.sets(st.integers(1, 5)),
        writers=st.lists(st.booleans(), min_size=6, max_size=6))
 def test_any_split_order_or_interleaving_of_imports_gives_the_clean_grouping(
@@ -314,7 +314,7 @@ def test_a_merged_statement_shows_its_fullest_wording(store, wordings, shown):
 # -- the grouping itself -------------------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(reports=st.lists(st.tuples(st.integers(0, 20), st.integers(0, 3),
                                   st.sets(st.sampled_from("abcdefg"), min_size=3, max_size=6)),
                         min_size=1, max_size=14),
