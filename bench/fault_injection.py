@@ -10,11 +10,15 @@ SIGKILLed at a random moment, again and again. After each kill:
 - `PRAGMA integrity_check` and `PRAGMA foreign_key_check` find nothing, nor does the full-text
   index's own check;
 - every stored article is whole: its statements are exactly those the reference store holds for
-  the same text (same ids, same offsets), and no statement is left without its article.
+  the same text (same ids, same offsets), and no statement is left without its article;
+- no merge points at a merged report (which no view would show);
+- a copy of the killed store, its import run again to the end, exports (long and matrix CSV)
+  exactly the bytes the reference exports: a resumed import gives what a clean one gives.
 
-When a run finishes before its kill, the store starts again empty so the next kill lands in an
-import. At the end one uninterrupted run finishes the import, and the store must equal the
-reference: same documents, same statement ids. Prints "20/20 intact" and exits 0 when all hold.
+When a run finishes before its kill, or was killed after writing every article, the store starts
+again empty so the next kill lands in an import. At the end one uninterrupted run finishes the import, and the store must equal the
+reference: same documents, same statement ids, same exports. Prints "20/20 intact, 20/20
+resumed imports export as a clean one" and exits 0 when all hold.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -41,6 +46,9 @@ class Outcome:
     kills: int = 0
     intact: int = 0
     mid_import: int = 0                 # kills that landed before the import had finished
+    partial: int = 0                    # kills that left some of the articles, not all
+    resumed: int = 0                    # killed stores whose import was finished on a copy
+    resumed_equal: int = 0              # ... and then exported what the reference exports
     problems: list[str] = field(default_factory=list)
     equals_clean: bool = False
     documents: int = 0
@@ -48,7 +56,8 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.intact == self.kills and self.equals_clean and not self.problems
+        return (self.intact == self.kills and self.resumed_equal == self.resumed
+                and self.equals_clean and not self.problems)
 
 
 def contents(db: Path) -> dict[str, frozenset]:
@@ -104,6 +113,11 @@ def check(db: Path, reference: dict[str, frozenset]) -> list[str]:
         ).fetchone()
         if orphans:
             problems.append(f"{orphans} statements without their article")
+        (chained,) = conn.execute(
+            "SELECT count(*) FROM statements s JOIN statements h ON h.id = s.same_as "
+            "WHERE h.same_as IS NOT NULL").fetchone()
+        if chained:
+            problems.append(f"{chained} statements merged into a merged report")
     finally:
         conn.close()
     for sha, statements in contents(db).items():
@@ -115,6 +129,33 @@ def check(db: Path, reference: dict[str, frozenset]) -> list[str]:
                 f"{len(reference[sha])} statements"
             )
     return problems
+
+
+def exports(db: Path) -> dict[str, bytes]:
+    """The store's long and matrix CSV exports, as bytes."""
+    import io
+
+    from s400tracker.services import export
+    from s400tracker.store import Store
+
+    out = {}
+    with Store.open(db) as store:
+        for kind in ("long", "matrix"):
+            buf = io.StringIO(newline="")
+            getattr(export, f"export_{kind}")(store, buf)
+            out[kind] = buf.getvalue().encode("utf-8")
+    return out
+
+
+def resume(articles: Path, db: Path, copy: Path) -> dict[str, bytes]:
+    """Finish the killed import on a copy of its store; returns the copy's exports."""
+    _remove(copy)
+    for suffix in ("", "-wal"):
+        if Path(f"{db}{suffix}").exists():
+            shutil.copyfile(f"{db}{suffix}", f"{copy}{suffix}")
+    subprocess.run(import_command(articles, copy), cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return exports(copy)
 
 
 def import_command(articles: Path, db: Path) -> list[str]:
@@ -142,14 +183,26 @@ def run(kills: int = 20, count: int = 300, seed: int = 400, workdir: Path | None
         idle = timed_import(articles, clean_db)
         per_article = max(duration - idle, 0.0) / count
         reference = contents(clean_db)
+        clean_exports = exports(clean_db)
         rng = random.Random(seed)
         outcome = Outcome()
         for n in range(1, kills + 1):
             remaining = count - len(contents(db))
+            # One kill in four at a moment in time (starting up, creating the store, rebuilding
+            # the index at the end); the others once the store holds a random number more of
+            # the articles, while the import writes the next ones: timed alone, kills of a fast
+            # import left all of its articles or none.
+            after = rng.randint(1, remaining - 1) if remaining > 1 and rng.random() < 0.75 else 0
             delay = rng.uniform(0.05, idle + remaining * per_article)
+            target = count - remaining + after
+            began = time.monotonic()
             proc = subprocess.Popen(import_command(articles, db), cwd=ROOT,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(delay)
+            if after:
+                _wait_for_articles(proc, db, target)
+            else:
+                time.sleep(delay)
+            delay = time.monotonic() - began
             finished = proc.poll() is not None
             if not finished:
                 os.kill(proc.pid, signal.SIGKILL)
@@ -159,22 +212,48 @@ def run(kills: int = 20, count: int = 300, seed: int = 400, workdir: Path | None
             outcome.kills += 1
             outcome.mid_import += not finished
             outcome.intact += not problems
-            outcome.problems += [f"kill {n}: {p}" for p in problems]
             state = "intact" if not problems else "DAMAGED: " + "; ".join(problems[:3])
+            if not finished and not problems:
+                outcome.resumed += 1
+                same = resume(articles, db, work / "resumed.db") == clean_exports
+                outcome.resumed_equal += same
+                if not same:
+                    problems.append("its import, finished, exports differ from a clean import's")
+                    state += ", but its import, finished, exports DIFFER from a clean import's"
+            outcome.problems += [f"kill {n}: {p}" for p in problems]
             when = "after the import finished" if finished else f"at {delay:.2f} s"
             say(f"kill {n}/{kills} {when}: {state} ({stored}/{count} whole articles)")
-            if finished or problems:
+            outcome.partial += 0 < stored < count
+            if finished or problems or stored == count:
                 _remove(db)             # start again so the next kill lands in an import
         subprocess.run(import_command(articles, db), cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         final = contents(db)
-        outcome.equals_clean = final == reference
+        outcome.equals_clean = final == reference and exports(db) == clean_exports
         outcome.documents = len(final)
         outcome.statements = sum(len(s) for s in final.values())
-        say(f"{outcome.intact}/{outcome.kills} intact ({outcome.mid_import} kills mid-import); "
+        say(f"{outcome.intact}/{outcome.kills} intact ({outcome.mid_import} kills mid-import, "
+            f"{outcome.partial} leaving part of the articles), "
+            f"{outcome.resumed_equal}/{outcome.resumed} resumed imports export as a clean one; "
             f"finished import {'equals' if outcome.equals_clean else 'DIFFERS from'} a clean "
             f"import ({outcome.documents} articles, {outcome.statements} statements)")
         return outcome
+
+
+def _wait_for_articles(proc: subprocess.Popen, db: Path, n: int) -> None:
+    """Wait until the store holds n articles (or the import ends), reading it as a second
+    program would, read-only: a committed article is visible at once."""
+    while proc.poll() is None:
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            try:
+                if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= n:
+                    return
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass                        # not created yet, or its schema not yet
+        time.sleep(0.005)
 
 
 def _remove(db: Path) -> None:

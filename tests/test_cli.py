@@ -213,3 +213,33 @@ def test_readme_documents_every_command():
             for flag in action.option_strings:
                 if flag.startswith("--") and flag != "--help":
                     assert re.search(re.escape(flag) + r"\b", readme), (name, flag)
+
+
+def test_a_second_import_of_near_identical_reports_keeps_every_one_in_the_export(
+        tmp_path, monkeypatch):
+    # The minimal case: `import a.txt`, then `import b.txt c.txt`, b published first;
+    # all three report what Akar said on the 14th.
+    import datetime as dt
+
+    from s400tracker.extract import pipeline
+
+    monkeypatch.setattr(pipeline, "extract", quote_finder({"Akar": "akar"}, dt.date(2020, 12, 14)))
+    said = '"The purchase of the system is our {} decision{}", Akar said.\n'
+    articles = {"a": ("sovereign", " and nobody else's", "2020-12-15"),
+                "b": ("sovereign", " alone", "2020-12-14"),
+                "c": ("own sovereign", "", "2020-12-16")}
+    lines = ["file,outlet,title,published"]
+    for name, (words, tail, published) in articles.items():
+        (tmp_path / f"{name}.txt").write_text(said.format(words, tail), encoding="utf-8")
+        lines.append(f"{name}.txt,Wire {name},Report {name},{published}")
+    (tmp_path / "articles.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db, out = tmp_path / "t.db", tmp_path / "long.csv"
+    assert cli.main(["import", str(tmp_path / "a.txt"), "--db", str(db)]) == 0
+    assert cli.main(["import", str(tmp_path / "b.txt"), str(tmp_path / "c.txt"),
+                     "--db", str(db)]) == 0
+    assert cli.main(["export", "--format", "long", "-o", str(out), "--db", str(db)]) == 0
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    assert row["source"] == "Report b | Report a | Report c"
+    assert [line.split(":")[0] for line in row["wordings"].split("\n")] == \
+        ["Wire b", "Wire a", "Wire c"]
+    assert row["quote"] == "The purchase of the system is our sovereign decision and nobody else's"

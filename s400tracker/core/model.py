@@ -126,6 +126,7 @@ class Source:
     speaker_end: int | None = None
     context_start: int = 0
     context_end: int = 0
+    wording: str = ""        # how this article worded the statement (its own report's quote)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 LONG_COLUMNS = (
     "statement_id", "actor", "date", "quote", "kind", "speaker", "source", "note", "tags",
     "stance", "date_basis", "stance_source", "outlet", "published", "document", "start", "end",
-    "hidden", "origin",
+    "hidden", "origin", "wordings",
 )
 
 
@@ -121,6 +121,7 @@ def write_long(
             "end": first.end if first else "",
             "hidden": "yes" if s.hidden else "",
             "origin": s.origin,
+            "wordings": wordings_cell((src.outlet, src.title, src.wording) for src in s.sources),
         }
         writer.writerow([safe_cell(row[c], options.escape_formulas) for c in LONG_COLUMNS])
 
@@ -154,7 +155,7 @@ def write_long_rows(stream: TextIO, actors: Sequence[Actor], rows: Iterable[tupl
 
     def lines():
         for (sid, actor, day, quote, kind, speaker, titles, note, tags, analyst, suggested,
-             basis, outlet, published, path, start, end, hidden, origin) in rows:
+             basis, outlet, published, path, start, end, hidden, origin, wordings) in rows:
             stance = analyst or suggested
             yield (
                 f"{sid},{names[actor] if actor in names else text(actor)},{day or ''},{text(quote)},"
@@ -162,12 +163,19 @@ def write_long_rows(stream: TextIO, actors: Sequence[Actor], rows: Iterable[tupl
                 f"{text('; '.join(json.loads(tags))) if tags else ''},{stance or ''},{basis},"
                 f"{'' if stance is None else ('analyst' if analyst else 'suggested')},"
                 f"{text(outlet)},{published or ''},{text(path)},{'' if start is None else start},"
-                f"{'' if end is None else end},{'yes' if hidden else ''},{origin}\r\n"
+                f"{'' if end is None else end},{'yes' if hidden else ''},{origin},"
+                f"{text(wordings_cell(wordings))}\r\n"
             )
 
     _bom(stream, options)
     stream.write(csv_line(LONG_COLUMNS))
     stream.writelines(lines())
+
+
+def wordings_cell(sources: Iterable[tuple[str, str, str]]) -> str:
+    """The `wordings` cell: each source's wording of the statement, one per line, after its
+    outlet (its title when the outlet is unknown). From (outlet, title, wording) per source."""
+    return "\n".join(f"{outlet or title}: {wording}" for outlet, title, wording in sources)
 
 
 # What makes the csv module's excel dialect quote a cell: its delimiter, its quote character or

@@ -38,9 +38,12 @@ def sort_key(published: str | None, document_id: int, start: int) -> str:
     return f"{published or '~'}|{document_id:010d}|{start:010d}"
 
 
-STATEMENT_COLUMNS = """
+# The quote a statement shows: its group's fullest wording (store/merging.py), else its own.
+QUOTE = "COALESCE(s.shown_quote, s.quote)"
+
+STATEMENT_COLUMNS = f"""
 s.id, s.eff_actor, s.actor_override, s.speaker, s.eff_date, s.date_override, s.date_basis,
-s.quote, s.kind, s.cue, s.stance_suggested, s.hidden, s.origin, s.stale,
+{QUOTE} AS quote, s.kind, s.cue, s.stance_suggested, s.hidden, s.origin, s.stale,
 a.statement_id AS a_id, a.note, a.tags, a.stance AS a_stance, a.author, a.created_at, a.updated_at
 """
 
@@ -191,7 +194,7 @@ def to_statement(row: dict, sources: tuple[Source, ...]) -> Statement:
 # (an OR with st.same_as made it read every mention: 200 ms for a page of 200 statements).
 SOURCES = """
 SELECT COALESCE(st.same_as, m.statement_id) AS statement_id, m.document_id, d.title, d.outlet,
-       d.published, d.path,
+       d.published, d.path, st.quote AS wording,
        m."start", m."end", m.speaker_start, m.speaker_end, m.context_start, m.context_end,
        CASE WHEN m.context_end > m.context_start
             THEN substr(d.text, m.context_start + 1, m.context_end - m.context_start)
@@ -217,6 +220,7 @@ def to_source(row: dict) -> Source:
         speaker_end=row["speaker_end"],
         context_start=row["context_start"],
         context_end=row["context_end"],
+        wording=row["wording"],
     )
 
 
@@ -227,12 +231,12 @@ def to_source(row: dict) -> Source:
 # row for the titles and the first mention took two thirds of a 100,000-statement export.
 # Columns: id, actor key, date, quote, kind, speaker, the mention's title, note, tags (JSON),
 # analyst's stance, suggested stance, date basis (analyst when moved), outlet, published,
-# document path, start, end, hidden, origin.
-LONG_ROW_COLUMNS = """
-s.id, s.eff_actor, s.eff_date, s.quote, s.kind, s.speaker, d.title,
+# document path, start, end, hidden, origin, and the statement's own wording (for `wordings`).
+LONG_ROW_COLUMNS = f"""
+s.id, s.eff_actor, s.eff_date, {QUOTE}, s.kind, s.speaker, d.title,
 a.note, a.tags, a.stance, s.stance_suggested,
 CASE WHEN s.date_override IS NOT NULL THEN 'analyst' ELSE s.date_basis END,
-d.outlet, d.published, d.path, m."start", m."end", s.hidden, s.origin
+d.outlet, d.published, d.path, m."start", m."end", s.hidden, s.origin, s.quote
 """
 LONG_ROW_JOINS = """
 LEFT JOIN mentions m ON m.statement_id = s.id
@@ -240,7 +244,7 @@ LEFT JOIN documents d ON d.id = m.document_id
 """
 LONG_ROW_ORDER = ORDER.rstrip() + ', d.published, m.document_id, m."start"\n'
 LONG_MERGED_TITLES = """
-SELECT st.same_as, d.title
+SELECT st.same_as, d.title, d.outlet, st.quote
 FROM statements st JOIN mentions m ON m.statement_id = st.id JOIN documents d ON d.id = m.document_id
 WHERE st.same_as IS NOT NULL
 ORDER BY st.same_as, d.published, m.document_id, m."start"

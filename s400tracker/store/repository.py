@@ -99,7 +99,16 @@ class Store:
 
     def _commit_group(self) -> None:
         if self._grouped and self._db.conn.in_transaction:
-            commit(self._db.conn)
+            try:
+                commit(self._db.conn)
+            except BaseException:
+                self._forget_candidates()
+                raise
+
+    def _forget_candidates(self) -> None:
+        # Rolled back: the import's memory of merge candidates holds what the store lost.
+        if self._candidates is not None:
+            self._candidates = _merging().Candidates()
 
     @contextlib.contextmanager
     def _durable_write(self) -> Iterator[None]:
@@ -341,6 +350,13 @@ class Store:
         `document.id` and `imported_at` are ignored.
         """
         found = list(found)
+        try:
+            return self._add_document(document, found)
+        except BaseException:
+            self._forget_candidates()
+            raise
+
+    def _add_document(self, document: Document, found: list[Found]) -> tuple[int, bool]:
         with self._write():
             existing = self.document_id(document.sha256)
             if existing is not None:
@@ -377,9 +393,14 @@ class Store:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no document {document_id}")
+            # The groups its statements were in: one may lose a wording with a dropped statement.
+            heads = [r[0] for r in self._db.execute(
+                "SELECT DISTINCT COALESCE(s.same_as, s.id) FROM statements s JOIN mentions m "
+                "ON m.statement_id = s.id WHERE m.document_id = ?", [document_id])]
             change = self._write_extraction(document_id, row[0], row[1], found)
             if found:
                 _merging().merge_document(self._db.conn, document_id)
+            _merging().refresh_shown_quotes(self._db.conn, heads)
             return change
 
     @_guarded
@@ -511,7 +532,7 @@ class Store:
         col = q.BUCKET_SQL[bucket]
         sql = f"""
         WITH f AS (
-            SELECT s.eff_actor AS actor, {col} AS col, s.quote,
+            SELECT s.eff_actor AS actor, {col} AS col, {q.QUOTE} AS quote,
                    COALESCE(s.eff_date, '') || '|' || s.sort_key AS k,
                    a.statement_id IS NOT NULL AS annotated, {q.EFFECTIVE_STANCE} AS stance,
                    s.hidden, s.id IN (SELECT statement_id FROM annotation_conflicts) AS conflict
@@ -575,7 +596,7 @@ class Store:
         """(actor key, ISO day, quote) of the dated statements of tracked actors matching `f`,
         in statements() order: what the matrix export needs, in one query, no sources."""
         clause, params = q.where(f)
-        sql = (f"SELECT s.eff_actor, s.eff_date, s.quote {q.FROM} WHERE {clause} "
+        sql = (f"SELECT s.eff_actor, s.eff_date, {q.QUOTE} {q.FROM} WHERE {clause} "
                f"AND s.eff_actor IS NOT NULL AND s.eff_date IS NOT NULL {q.ORDER}")
         return self._db.execute(sql, params).fetchall()
 
@@ -583,30 +604,36 @@ class Store:
     def long_rows(self, f: StatementFilter = StatementFilter()) -> list[tuple]:
         """The long export's rows for statements matching `f`, in statements() order: per
         statement its effective values, annotation, every source's title joined " | " (its own
-        mentions, then the reports merged into it, as statement() lists its sources) and its
-        first source. Two queries, no Statement objects: see queries.LONG_ROW_COLUMNS."""
-        merged: dict[str, list[str]] = {}
-        for sid, title in self._db.execute(q.LONG_MERGED_TITLES):
-            merged.setdefault(sid, []).append(title)
+        mentions, then the reports merged into it, as statement() lists its sources), its first
+        source, and every source's (outlet, title, wording). Two queries, no Statement objects: see
+        queries.LONG_ROW_COLUMNS."""
+        merged: dict[str, list[tuple[str, str, str]]] = {}   # head -> (title, outlet, wording)
+        for sid, title, outlet, wording in self._db.execute(q.LONG_MERGED_TITLES):
+            merged.setdefault(sid, []).append((title, outlet, wording))
         clause, params = q.where(f)
         sql = (f"SELECT {q.LONG_ROW_COLUMNS} {q.FROM} {q.LONG_ROW_JOINS} WHERE {clause} "
                f"{q.LONG_ROW_ORDER}")
         out: list[tuple] = []
+        wordings: list[list[tuple[str, str, str]]] = []   # per row: (outlet, title, wording)
         last = None
         for row in self._db.execute(sql, params):
+            own = [] if row[6] is None else [(row[12], row[6], row[19])]
             if row[0] == last:
-                # A further mention of the same statement: only its title is exported.
+                # A further mention of the same statement: only its title and wording are exported.
                 prev = out[-1]
                 out[-1] = (*prev[:6], f"{prev[6]} | {row[6]}", *prev[7:])
+                wordings[-1] += own
             else:
                 last = row[0]
-                out.append(row)
-        if merged:
-            for i, row in enumerate(out):
-                titles = merged.get(row[0])
-                if titles:
-                    own = [] if row[6] is None else [row[6]]
-                    out[i] = (*row[:6], " | ".join(own + titles), *row[7:])
+                out.append(row[:19])
+                wordings.append(own)
+        for i, row in enumerate(out):
+            others = merged.get(row[0], ())
+            if others:
+                titles = [] if row[6] is None else [row[6]]
+                out[i] = (*row[:6], " | ".join(titles + [t for t, _, _ in others]), *row[7:])
+                wordings[i] += [(outlet, title, wording) for title, outlet, wording in others]
+            out[i] = (*out[i], wordings[i])
         return out
 
     @_guarded

@@ -268,8 +268,18 @@ def _create_v4(db: Database) -> None:
             db.execute(stmt)
 
 
+# Version 5: a merged statement shows its group's fullest wording; and the repair of merges that
+# chained (a report merged into a report itself merged, which no view showed), by regrouping
+# every speaker's day as merging does now.
+def _create_v5(db: Database) -> None:
+    from s400tracker.store import merging
+
+    db.execute("ALTER TABLE statements ADD COLUMN shown_quote TEXT")
+    merging.regroup_all(db.conn)
+
+
 Migration = Callable[[Database], None]
-MIGRATIONS: list[Migration] = [_create_v1, _create_v2, _create_v3, _create_v4]
+MIGRATIONS: list[Migration] = [_create_v1, _create_v2, _create_v3, _create_v4, _create_v5]
 
 
 def current_version() -> int:

@@ -134,15 +134,16 @@ def test_the_fast_long_export_writes_what_the_statements_say(store):
     texts = [
         ('"The sanctions show arrogance towards international law", Akar said. '
          '"=1+1 is no policy", Pompeo said.', "First | with a bar", day),
+        # Published a day later, reporting the statement of `day`: the group's second report.
         ('"These sanctions show an arrogant attitude towards international law", Akar said.',
-         "@Second", day),
+         "@Second", day + dt.timedelta(days=1)),
         ('"The sanctions show an arrogance towards the international law", Akar said. '
          '"Talks go on", Erdogan said.', "Third", None),
         ('"-We will respond in kind", Kalın said.', "Fourth", day),
     ]
     for text, title, published in texts:
         doc = make_document(text, published, title=title, path=f"{title}.txt", outlet="=AA")
-        store.add_document(doc, find(text, published or day, None))
+        store.add_document(doc, find(text, day, None))
     merged = [s for s in store.statements(StatementFilter()) if len(s.sources) > 1]
     assert merged and len(merged[0].sources) == 3, "the store holds merged reports"
     store.annotate(merged[0].id, "+note", ["b", "a"], "condemn")
@@ -210,3 +211,51 @@ def test_full_width_formula_starts_are_escaped_like_ascii_ones(store, prefix, ki
     kept = [c for r in rows(exported(store, kind, escape_formulas=False)) for c in r]
     assert quote in kept   # --no-escape-formulas keeps them as they are
     assert safe_cell(f"{prefix}x") == f"'{prefix}x" and safe_cell(f"a{prefix}") == f"a{prefix}"
+
+
+def test_the_long_export_carries_every_outlets_wording_and_shows_the_fullest(store):
+    from tests.helpers import quote_finder
+
+    find = quote_finder({"Akar": "akar"}, date=D15)
+    reports = [   # (outlet, published, wording)
+        ("=Wire", D14, "The sanctions show arrogance towards international law"),
+        ("", D15, "These sanctions show an arrogant attitude towards international law and allies"),
+        ("Daily", D15, "Sanctions show arrogance to international law"),
+    ]
+    for n, (outlet, published, wording) in enumerate(reports):
+        text = f'"{wording}", Akar said.'
+        store.add_document(make_document(text, published, title=f"Report {n}", path=f"{n}.txt",
+                                         outlet=outlet), find(text, published, None))
+    (row,) = [dict(zip(LONG_COLUMNS, r)) for r in rows(exported(store, "long"))[1:]]
+    assert row["quote"] == reports[1][2]
+    lines = row["wordings"].split("\n")
+    assert lines[0] == "'=Wire: " + reports[0][2], "the first line escaped, as a formula start"
+    assert sorted(lines[1:]) == sorted([f"Report 1: {reports[1][2]}", f"Daily: {reports[2][2]}"])
+    matrix = rows(exported(store, "matrix"))
+    assert [c for r in matrix[1:] for c in r[1:] if c] == [reports[1][2]]
+
+
+def test_the_seeds_long_export_carries_every_expected_reaction_in_its_outlets_wording(tmp_path):
+    from s400tracker.paths import seeds_dir
+    from s400tracker.services.tracker import Tracker
+    from tests.extract.test_seeds import EXPECTED
+
+    with (seeds_dir() / "articles.csv").open(encoding="utf-8", newline="") as f:
+        label = {row["file"][:3]: row["outlet"] or row["title"] for row in csv.DictReader(f)}
+    out = tmp_path / "long.csv"
+    with Tracker.open(tmp_path / "seeds.db", seed=True) as t:
+        names = {a.key: a.name for a in t.store.actors()}
+        export.export_long(t.store, out)
+    table = [dict(zip(LONG_COLUMNS, r)) for r in rows(out.read_text(encoding="utf-8-sig"))[1:]]
+    missing = [
+        (prefix, words) for prefix, words, actor, _, day in EXPECTED
+        if not any(r["actor"] == names[actor] and r["date"] == day.isoformat()
+                   and any(line.startswith(f"{label[prefix]}: ") and words in line
+                           for line in r["wordings"].split("\n")) for r in table)
+    ]
+    assert missing == []
+    quotes = {r["quote"] for r in table}
+    assert ("Turkey stands ready to address this issue through dialogue and diplomacy in "
+            "conformity with the spirit of alliance") in quotes
+    assert ("take the necessary steps against this decision, which will inevitably have a "
+            "negative impact on our relations.") in quotes

@@ -106,3 +106,14 @@ def test_the_briefing_honours_the_filters(tracker, tmp_path):
     assert "groups: Russia" in text
     lanes = re.findall(r"<text x=\"10\"[^>]*>([^<]*)</text>", html)
     assert lanes == ["Lavrov"]
+
+
+def test_the_briefing_quotes_merged_statements_in_their_fullest_wording(tracker):
+    # In the seeds AFP's full wordings were reported shorter by other outlets.
+    from s400tracker.services import report
+
+    page = report.render(tracker.store)
+    text = " ".join(page.split())
+    assert ("Turkey stands ready to address this issue through dialogue and diplomacy in "
+            "conformity with the spirit of alliance") in text
+    assert "which will inevitably have a negative impact on our relations" in text
