@@ -264,6 +264,7 @@ def _create_v4(db: Database) -> None:
         for name in fts_triggers(table, column):
             db.execute(f"DROP TRIGGER IF EXISTS [{name}]")
         db.execute(f"DROP TABLE IF EXISTS [{table}_fts]")
+        db.execute(f"DROP VIEW IF EXISTS [{table}_fts_text]")
         for stmt in _statements(_folded_fts(table, column)):
             db.execute(stmt)
 
