@@ -643,9 +643,21 @@ class Store:
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
             sql = q.SOURCES.format(marks=", ".join("?" * len(chunk)))
-            for r in self._db.query(sql, chunk + chunk):
-                out.setdefault(r["statement_id"], []).append(q.to_source(r))
+            rows = list(self._db.query(sql, chunk + chunk))
+            texts = self._document_texts({r["document_id"] for r in rows})
+            for r in rows:
+                source = q.to_source(r, q.context_of(r, texts[r["document_id"]]))
+                out.setdefault(r["statement_id"], []).append(source)
         return {k: tuple(v) for k, v in out.items()}
+
+    def _document_texts(self, ids: set[int]) -> dict[int, str]:
+        ids = sorted(ids)
+        texts: dict[int, str] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            sql = q.DOCUMENT_TEXTS.format(marks=", ".join("?" * len(chunk)))
+            texts.update(self._db.execute(sql, chunk).fetchall())
+        return texts
 
     @_guarded
     def untracked_speakers(self, f: StatementFilter = StatementFilter()) -> list[tuple[str, int]]:
