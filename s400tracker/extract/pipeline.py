@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from s400tracker.core.model import Found
 from s400tracker.extract import cues
+from s400tracker.extract.attribution_lookup import AttributionLookup
 from s400tracker.extract.dates import TimeExpression, date_marker, time_expressions
 from s400tracker.extract.phrases import (DETERMINERS, Phrase, is_media, np_word, phrase_after, phrase_before,
                                          tokens, within)
@@ -88,7 +89,6 @@ _ADJUNCTS_THEN_THAT = re.compile(r"\s*,?\s*(?:on|in|at|after|before|during|with|
 _NEWS_WINDOW = dt.timedelta(days=14)
 _PUNCT_OR_SPACE = re.compile(r"[\s\"“”„«»'‘’.,!?…—–-]")
 _COORDINATION = re.compile(r"[;:]|,\s*(?:and|but)\b|\band\s*$")
-_ONLY_PUNCTUATION = re.compile(r"[\s,.!?;:\"”’'»—–-]*")
 _THIS_THEN_ADJUNCT = re.compile(r"\s*(?:this|so|as much)\s*(?:$|\b(?:in|on|at|to|during|after|while)\b)", re.IGNORECASE)
 _OPENING_PHRASE = re.compile(r"\s*(?:on|in|at|after|before|while|speaking|earlier|meanwhile|however|during|since|"
                              r"asked|responding|addressing|according|despite|following|when|for|with|as)\b", re.IGNORECASE)
@@ -124,6 +124,8 @@ class _Article:
     names: list = field(default_factory=list)
     name_starts: list = field(default_factory=list)
     cue_hits: list = field(default_factory=list)
+    datable_of: list | None = None   # the sentence's time expressions that datable holds the dated ones of
+    datable: list = field(default_factory=list)
 
 
 def extract(text: str, published: dt.date | None, index: ActorIndex) -> list[Found]:
@@ -227,10 +229,11 @@ def _paragraph(art: _Article, lo: int, hi: int, quotes: list[Quote]) -> None:
         attributions = _attributions(art, s, e, masked, exprs, hits)
         if not attributions and not in_sentence and (s, e) == (lo, hi):
             _headline_statement(art, s, e, exprs, para_dates)   # "Lavrov: Moscow will answer …"
+        lookup = AttributionLookup(attributions)
         if in_sentence:
-            _quotes_of_sentence(art, in_sentence, attributions, (s, e), (lo, hi), exprs, para_dates)
+            _quotes_of_sentence(art, in_sentence, lookup, (s, e), (lo, hi), exprs, para_dates)
         if attributions:
-            _reported(art, attributions, in_sentence, masked, (s, e), exprs, para_dates, previous_sentence)
+            _reported(art, lookup, in_sentence, masked, (s, e), exprs, para_dates, previous_sentence)
         if exprs:
             para_dates.extend(x for x in exprs if x.date is not None and _recent(x.date, art.published))
         previous_sentence = (s, e)
@@ -461,7 +464,13 @@ def _ends_clause(text: str, pos: int, end: int) -> bool:
 
 
 def _nested(text: str, att: Attribution, found: list[Attribution]) -> bool:
-    """'Peskov said Moscow regretted the decision': the second verb is inside what was said."""
+    """'Peskov said Moscow regretted the decision': the second verb is inside what was said.
+
+    Only the nearest earlier verb of saying is read: a clause break between it and the speaker
+    stands between any farther one and the speaker too, so it decides alone. Nor is one
+    more than _NESTED_REACH characters back read at all: what was said is within a clause of its
+    verb, and a sentence of thousands of verbs without a full stop must not be re-read for each.
+    """
     if att.mode != "subject" or att.speaker is None or att.speaker.pronoun:
         return False
     k = att.speaker.start
@@ -469,12 +478,18 @@ def _nested(text: str, att: Attribution, found: list[Attribution]) -> bool:
         k -= 1
     if k > 0 and text[k - 1] == ",":   # read back from the speaker, not a copy of all before it
         return False   # "Commenting on what Russia announced, Nauert noted …": the main clause
-    for earlier in found:
-        if earlier.mode in ("subject", "inverted") and not cues.is_act(earlier.cue) and earlier.cue_end <= att.speaker.start:
-            between = text[earlier.cue_end:att.speaker.start]
-            if _clause_break(between, 0, len(between)) == len(between) and not _COORDINATION.search(between):
-                return True
+    speaker_start = att.speaker.start
+    reach = speaker_start - _NESTED_REACH
+    for earlier in reversed(found):   # in the order of their verbs, which never overlap
+        if earlier.cue_end < reach:
+            return False
+        if earlier.mode in ("subject", "inverted") and not cues.is_act(earlier.cue) and earlier.cue_end <= speaker_start:
+            between = text[earlier.cue_end:speaker_start]
+            return _clause_break(between, 0, len(between)) == len(between) and not _COORDINATION.search(between)
     return False
+
+
+_NESTED_REACH = 400
 
 
 def _proper_name(phrase: Phrase | None) -> bool:
@@ -499,13 +514,14 @@ def _leading_subject(text, toks) -> Phrase | None:
     return None
 
 
-def _quotes_of_sentence(art, quotes: list[Quote], atts: list[Attribution], sentence, para, exprs, para_dates):
+def _quotes_of_sentence(art, quotes: list[Quote], lookup: AttributionLookup, sentence, para, exprs, para_dates):
     text = art.text
-    according = next((a for a in atts if a.mode == "according"), None)
+    according = next((a for a in lookup.atts if a.mode == "according"), None)
     for q in quotes:
         chosen = according
         if chosen is None:
-            chosen = _adjacent_after(text, q, atts) or _nearest_before(q, atts) or _any_after(q, atts)
+            chosen = (lookup.adjacent_after(text, q, sentence[1]) or lookup.nearest_before(q)
+                      or lookup.any_after(q))
         if chosen is None:
             chosen = _colon_speaker(art, q, sentence)
             if chosen is None and q.continues:
@@ -515,7 +531,7 @@ def _quotes_of_sentence(art, quotes: list[Quote], atts: list[Attribution], sente
             chosen = chosen or _continuation(art, q, sentence, para)
             if chosen is None:
                 continue
-        speaker_att = _owner(chosen, atts)
+        speaker_att = lookup.owner(chosen)
         mention = _resolve(art, speaker_att, exprs, para_dates)
         if mention is None:
             continue
@@ -577,31 +593,11 @@ def _reply_of(art, q: Quote, sentence) -> Attribution | None:
     m = _REPLY_OF.match(text, q.close + 1, sentence[1])
     if not m:
         return None
-    toks = tokens(text, m.end(), sentence[1])
+    toks = tokens(text, m.end(), min(sentence[1], m.end() + _NEAR))   # the speaker's name, not the rest
     phrase = phrase_after(text, toks, -1) if toks else None
     if phrase is None:
         return None
     return Attribution(m.start(), m.end(), "reply", phrase, "subject", sentence)
-
-
-def _adjacent_after(text, q: Quote, atts):
-    if q.close is None:
-        return None
-    for a in atts:
-        lo = a.speaker.start if a.speaker is not None and a.mode == "subject" else a.cue_start
-        if lo > q.close and _ONLY_PUNCTUATION.fullmatch(text, q.close + 1, lo):
-            return a
-    return None
-
-
-def _nearest_before(q: Quote, atts):
-    before = [a for a in atts if a.cue_end <= q.open and a.mode != "according"]
-    return before[-1] if before else None
-
-
-def _any_after(q: Quote, atts):
-    after = [a for a in atts if a.cue_start >= q.end and a.mode != "according"]
-    return after[0] if after else None
 
 
 def _continuation(art, q: Quote, sentence, para) -> Attribution | None:
@@ -617,15 +613,6 @@ def _continuation(art, q: Quote, sentence, para) -> Attribution | None:
         return None
     return Attribution(q.open, q.open, "", last.phrase, "continuation", sentence, mention=last, date=last.date,
                        date_basis="context" if last.date else "")
-
-
-def _owner(a: Attribution, atts: list[Attribution]) -> Attribution:
-    """A participle or coordinated verb speaks for the attribution before it in the sentence."""
-    if a.mode in ("participle", "coordinated"):
-        earlier = [b for b in atts if b.cue_start < a.cue_start and b.mode in ("subject", "inverted", "according")]
-        if earlier:
-            return earlier[-1]
-    return a
 
 
 def _resolve(art, a: Attribution, exprs, para_dates) -> Mention | None:
@@ -645,9 +632,8 @@ def _resolve(art, a: Attribution, exprs, para_dates) -> Mention | None:
 def _date_for(art, a: Attribution, exprs, para_dates, mention: Mention):
     # A day before the verb, or just after it ("said on Tuesday that"), dates the saying; one deep
     # inside what was said ("… the expulsion of a diplomat on March 21") dates something else.
-    datable = [x for x in exprs if x.date is not None and x.start - a.cue_end <= _SAYING_DAY_REACH]
-    if datable:
-        x = min(datable, key=lambda x: min(abs(x.start - a.cue_end), abs(a.cue_start - x.end)))
+    x = _nearest_day(art, a, exprs)
+    if x is not None:
         return x.date, x.basis
     if (a.speaker is not None and (a.speaker.pronoun or a.speaker.text.lower().startswith("the "))
             and mention.date is not None and mention.date_basis in ("explicit", "weekday", "relative", "context")):
@@ -659,6 +645,28 @@ def _date_for(art, a: Attribution, exprs, para_dates, mention: Mention):
     if art.published is not None:
         return art.published, "publication"
     return None, "undated"
+
+
+def _nearest_day(art, a: Attribution, exprs) -> TimeExpression | None:
+    """The dated time expression nearest the verb, at most _SAYING_DAY_REACH after it; of two as
+    near, the first. The sentence's expressions are sorted and disjoint: walking back from the
+    verb, the first one wholly before it is nearer than all before that."""
+    if art.datable_of is not exprs:   # once per sentence, not once per verb
+        art.datable_of = exprs
+        art.datable = [x for x in exprs if x.date is not None]
+    datable = art.datable
+    best = best_gap = None
+    for i in range(bisect.bisect_right(datable, a.cue_end + _SAYING_DAY_REACH, key=_start) - 1, -1, -1):
+        x = datable[i]
+        gap = min(abs(x.start - a.cue_end), abs(a.cue_start - x.end))
+        if best_gap is None or gap <= best_gap:
+            best, best_gap = x, gap
+        if x.end <= a.cue_start:
+            break
+    return best
+
+
+_start = operator.attrgetter("start")
 
 
 def _quote_kind(text: str, q: Quote, sentence, att: Attribution) -> str:
@@ -702,19 +710,18 @@ def _emit(art, start, end, kind, att: Attribution, mention: Mention, date, basis
 _found = functools.partial(tuple.__new__, Found)   # Found._make without its Python-level length check
 
 
-def _reported(art, atts: list[Attribution], quotes: list[Quote], masked, sentence, exprs, para_dates, previous):
+def _reported(art, lookup: AttributionLookup, quotes: list[Quote], masked, sentence, exprs, para_dates, previous):
     """Reported speech: the clause each attribution governs, when no quotation carries it."""
     text = art.text
-    s, e = sentence
-    for a in atts:
-        owner = _owner(a, atts)
+    for a in lookup.atts:
+        owner = lookup.owner(a)
         if owner.speaker is None and owner.mention is None:
             continue
-        span = _content(art, a, owner, atts, sentence, previous)
+        span = _content(art, a, sentence, previous)
         if span is None:
             continue
         lo, hi = span
-        quoted = sum(max(0, min(y, hi) - max(x, lo)) for x, y in masked) if masked else 0
+        quoted = _quoted_inside(masked, lo, hi) if masked else 0
         if quoted and (cues.is_act(a.cue) or len(text[lo:hi].split()) < 10 or quoted * 4 >= hi - lo):
             continue  # the quotation inside it is the statement
         # A long reported clause around a quoted word or two is a statement of its own as well.
@@ -728,7 +735,22 @@ def _reported(art, atts: list[Attribution], quotes: list[Quote], masked, sentenc
               sentence)
 
 
-def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) -> tuple[int, int] | None:
+def _quoted_inside(spans, lo: int, hi: int) -> int:
+    """How many characters of text[lo:hi] the sorted, disjoint (start, end) spans cover."""
+    k = max(0, bisect.bisect_right(spans, (lo, _INF)) - 1)
+    covered = 0
+    for i in range(k, len(spans)):
+        x, y = spans[i]
+        if x >= hi:
+            break
+        covered += max(0, min(y, hi) - max(x, lo))
+    return covered
+
+
+_INF = float("inf")
+
+
+def _content(art, a: Attribution, sentence, previous) -> tuple[int, int] | None:
     text = art.text
     s, e = sentence
     end = e
@@ -744,7 +766,7 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
         hi = a.cue_start
         while hi > s and text[hi - 1] in " ,":
             hi -= 1
-        return (s, hi) if hi > s else None
+        return _clause_ending(text, s, hi)
     opened = False
     said_that = False
     if a.mode == "subject" or a.mode == "inverted":
@@ -752,16 +774,18 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
         m = _DISCOURSE_OPENER.match(text, s, end)
         opened = m is not None
         s = m.end() if m else s
+    # Read around the speaker, never a copy of all the sentence before it: a sentence may hold
+    # thousands of verbs of saying.
     if a.mode == "inverted" or (a.mode == "subject" and a.speaker is not None and a.speaker.start > s + 1
-                                and text[s:a.speaker.start].rstrip().endswith(",")
-                                and (opened or not text[s:a.speaker.start].lstrip()[:1].islower())
+                                and _comma_before(text, s, a.speaker.start)
+                                and (opened or not _opens_lower_case(text, s, a.speaker.start))
                                 and _clause_before_is_content(text, s, a.speaker.start)
                                 and _nothing_said_after(text, a.cue_end, end, cues.lemma(a.cue) == "tell")):
         # "Content, Kalın said on Thursday" / "Content, said Kalın".
         hi = (a.cue_start if a.mode == "inverted" else a.speaker.start)
         while hi > s and text[hi - 1] in " ,":
             hi -= 1
-        return (s, hi) if hi > s else None
+        return _clause_ending(text, s, hi)
     if cues.is_act(a.cue):
         lo = a.cue_start
     else:
@@ -770,8 +794,9 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
             m = _TOLD_OBJECT.match(text, lo, end)
             if m:
                 lo = m.end()
-        # The patterns ending in "that" cannot match where no "that" follows (most clauses).
-        that_ahead = art.folded.find("that", lo, end) != -1
+        # The patterns ending in "that" cannot match where no "that" follows (most clauses), and
+        # none reaches farther than _THAT_REACH.
+        that_ahead = art.folded.find("that", lo, min(end, lo + _THAT_REACH)) != -1
         m = _ADJUNCTS_THEN_THAT.match(text, lo, end) if that_ahead else None
         said_that = m is not None
         if m:
@@ -787,7 +812,7 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
                 ps, pe = previous
                 while pe > ps and text[pe - 1] in " .!?":
                     pe -= 1
-                return ps, pe
+                return _clause_ending(text, ps, pe)
             return None
         m = _THAT.match(text, lo, end) if that_ahead else None
         if m and "that" in m.group(0).lower():
@@ -808,6 +833,35 @@ def _content(art, a: Attribution, owner: Attribution, atts, sentence, previous) 
 
 
 _TAKES_OBJECT = frozenset("tell warn assure remind inform caution advise promise write answer".split())
+# A reported clause longer than this is cut at a word boundary; none in news comes near it, and
+# without a bound a sentence of thousands of verbs without a break held thousands of clauses each
+# running to its end.
+_CLAUSE_REACH = 600
+_THAT_REACH = 500
+_FOUR_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S+\s+\S")
+_NOT_SPACE = re.compile(r"\S")
+_NOT_TRIMMED = re.compile(r"[^ ,.]")
+
+
+def _comma_before(text: str, s: int, pos: int) -> bool:
+    """text[s:pos] ends with a comma, blanks apart."""
+    while pos > s and text[pos - 1].isspace():
+        pos -= 1
+    return pos > s and text[pos - 1] == ","
+
+
+def _opens_lower_case(text: str, s: int, pos: int) -> bool:
+    """text[s:pos] opens, blanks apart, with a lower-case letter."""
+    m = _NOT_SPACE.search(text, s, pos)
+    return m is not None and text[m.start()].islower()
+
+
+def _clause_ending(text: str, s: int, hi: int) -> tuple[int, int] | None:
+    """The clause text[s:hi], cut to its last _CLAUSE_REACH characters at a word boundary."""
+    if hi - s > _CLAUSE_REACH:
+        cut = text.find(" ", hi - _CLAUSE_REACH, hi)
+        s = cut + 1 if cut != -1 else hi - _CLAUSE_REACH
+    return (s, hi) if hi > s else None
 
 
 def _nothing_said_after(text: str, lo: int, end: int, told: bool = False) -> bool:
@@ -820,17 +874,22 @@ def _nothing_said_after(text: str, lo: int, end: int, told: bool = False) -> boo
         if not m or m.end() <= lo:
             break
         lo = m.end()
-    rest = text[lo:end].strip(" ,.")
-    return (not rest or bool(_PARTICIPLE_START.match(rest)) or bool(_SUBORDINATE_START.match(rest))
-            or rest.lower().startswith("and "))
+    # What follows, commas, blanks and full stops trimmed at both ends (read in place).
+    m = _NOT_TRIMMED.search(text, lo, end)
+    if m is None:
+        return True
+    lo = m.start()
+    while text[end - 1] in " ,.":
+        end -= 1
+    return (bool(_PARTICIPLE_START.match(text, lo, end)) or bool(_SUBORDINATE_START.match(text, lo, end))
+            or text[lo:lo + 4].lower() == "and " and end - lo >= 4)
 
 
 def _clause_before_is_content(text: str, s: int, speaker_start: int) -> bool:
     """'Turkey will not turn back …, Kalın said': a clause with a verb, not an opening phrase."""
-    head = text[s:speaker_start]
-    if _OPENING_PHRASE.match(head):
+    if _OPENING_PHRASE.match(text, s, speaker_start):
         return False
-    return len(head.split()) >= 4
+    return _FOUR_WORDS.match(text, s, speaker_start) is not None
 
 
 # ", accused its deputies of …": a second verb of saying, asyndetic, starts a clause of its own.
@@ -841,6 +900,9 @@ _NEXT_VERB = re.compile(r",\s+(?=" + trie_pattern(sorted(w for w in cues.SAY_FOR
 def _clause(text: str, lo: int, hi: int, after_that: bool = False) -> tuple[int, int] | None:
     if _PARTICIPLE_START.match(text, lo, hi) or (not after_that and _SUBORDINATE_START.match(text, lo, hi)):
         return None  # "…, adding that …", "…, he told Reuters as he arrived": no content here
+    if hi - lo > _CLAUSE_REACH:
+        cut = text.rfind(" ", lo, lo + _CLAUSE_REACH)
+        hi = cut if cut > lo else lo + _CLAUSE_REACH
     hi = _clause_break(text, lo, hi)
     m = _NEXT_VERB.search(text, lo, hi)
     if m:

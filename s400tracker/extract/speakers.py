@@ -160,6 +160,7 @@ class Discourse:
     history: list[Mention] = field(default_factory=list)
     names: list | None = None         # every tracked name in the article (index.mentions), if scanned
     name_starts: list[int] = field(default_factory=list)
+    _country_hits: dict = field(default_factory=dict)   # actor key -> (starts, ends) of its country's names
 
     def recent(self):
         """The names and speakers anaphora may reach, newest first. Bounded: a pronoun refers to
@@ -253,19 +254,28 @@ class Discourse:
         for m in self.recent():
             if m.actor in keys:
                 return m.actor
-        around = self.index.country_of(keys, self.folded, *sentence)
+        # The sentence's countries, then the one the article spoke of most recently: read from
+        # one scan of the article per country, not a scan of all before each speaker.
+        around = [k for k in keys if self._country_named(k, *sentence) is not None]
         if len(around) == 1:
             return around[0]
-        # Last resort: the country the article spoke of most recently.
         best, best_pos = None, -1
         for key in keys:
-            pattern = self.index._country_re.get(key)
-            if pattern is None:
-                continue
-            for m in pattern.finditer(self.folded, 0, sentence[1]):
-                if m.start() > best_pos:
-                    best, best_pos = key, m.start()
+            pos = self._country_named(key, 0, sentence[1])
+            if pos is not None and pos > best_pos:
+                best, best_pos = key, pos
         return best
+
+    def _country_named(self, key: str, lo: int, hi: int) -> int | None:
+        """Where the last naming of key's country wholly inside folded[lo:hi] starts, if any."""
+        hits = self._country_hits.get(key)
+        if hits is None:
+            pattern = self.index._country_re.get(key)
+            found = list(pattern.finditer(self.folded)) if pattern is not None else []
+            hits = self._country_hits[key] = ([m.start() for m in found], [m.end() for m in found])
+        starts, ends = hits
+        k = bisect.bisect_right(ends, hi) - 1   # the names never overlap: their ends ascend with their starts
+        return starts[k] if k >= 0 and starts[k] >= lo else None
 
     def _antecedent(self, pronoun: str) -> Mention:
         pronoun = {"him": "he", "her": "she", "them": "they"}.get(pronoun, pronoun)

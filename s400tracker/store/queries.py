@@ -192,13 +192,12 @@ def to_statement(row: dict, sources: tuple[Source, ...]) -> Statement:
 # A statement's sources: its own mentions and those of the reports merged into it (same_as).
 # Both conditions on m.statement_id, so SQLite looks each id up in the mentions' primary key
 # (an OR with st.same_as made it read every mention: 200 ms for a page of 200 statements).
+# Their contexts are cut from DOCUMENT_TEXTS in Python: SQLite's substr() stops at a NUL, and
+# an article may hold one (a UTF-16 file, a control character in a feed).
 SOURCES = """
 SELECT COALESCE(st.same_as, m.statement_id) AS statement_id, m.document_id, d.title, d.outlet,
        d.published, d.path, st.quote AS wording,
-       m."start", m."end", m.speaker_start, m.speaker_end, m.context_start, m.context_end,
-       CASE WHEN m.context_end > m.context_start
-            THEN substr(d.text, m.context_start + 1, m.context_end - m.context_start)
-            ELSE substr(d.text, m."start" + 1, m."end" - m."start") END AS context
+       m."start", m."end", m.speaker_start, m.speaker_end, m.context_start, m.context_end
 FROM mentions m JOIN documents d ON d.id = m.document_id JOIN statements st ON st.id = m.statement_id
 WHERE m.statement_id IN ({marks})
    OR m.statement_id IN (SELECT id FROM statements WHERE same_as IN ({marks}))
@@ -206,7 +205,17 @@ ORDER BY st.same_as IS NOT NULL, d.published, m.document_id, m."start"
 """
 
 
-def to_source(row: dict) -> Source:
+DOCUMENT_TEXTS = "SELECT id, text FROM documents WHERE id IN ({marks})"
+
+
+def context_of(row: dict, text: str) -> str:
+    """The sentence around a mention (its own span when none was stored)."""
+    if row["context_end"] > row["context_start"]:
+        return text[row["context_start"]:row["context_end"]]
+    return text[row["start"]:row["end"]]
+
+
+def to_source(row: dict, context: str) -> Source:
     return Source(
         document_id=row["document_id"],
         title=row["title"],
@@ -215,7 +224,7 @@ def to_source(row: dict) -> Source:
         path=row["path"],
         start=row["start"],
         end=row["end"],
-        context=row["context"],
+        context=context,
         speaker_start=row["speaker_start"],
         speaker_end=row["speaker_end"],
         context_start=row["context_start"],

@@ -27,6 +27,7 @@ from s400tracker.core.text import counted
 from s400tracker.store import queries as q
 from s400tracker.store.errors import NotAStoreError, NotFoundError, StoreError, StoreTooNewError
 from s400tracker.store.guard import guarded as _guarded, mapped
+from s400tracker.store.import_lock import import_running, importing
 from s400tracker.store.opening import check_file, connect, create_whole, describe
 from s400tracker.store.schema import (
     TABLES, current_version, defer_quote_index, migrate, quote_index_deferred,
@@ -159,8 +160,11 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             saved = migrate(db, file, version)
             if quote_index_deferred(conn):
-                # An import that died before rebuilding the quotes' index: rebuild it now.
-                rebuild_quote_index(conn)
+                # Deferred by an import: one still running rebuilds it at its end; one that died
+                # left it to us.
+                with import_running(file) if file is not None else contextlib.nullcontext(False) as running:
+                    if not running:
+                        rebuild_quote_index(conn)
         except StoreError:
             conn.close()
             raise
@@ -215,11 +219,18 @@ class Store:
         the next Store.open rebuilds it.
         """
         conn = self._db.conn
+        marked = contextlib.ExitStack()
         with mapped(self):
             before = [conn.execute(f"PRAGMA {name}").fetchone()[0] for name in _BULK_PRAGMAS]
             self._synchronous = int(before[0])
             if defer_index:
-                defer_quote_index(conn)
+                # Marked as running first: a store opened meanwhile leaves the index to us.
+                marked.enter_context(importing(None if self.path == MEMORY else Path(self.path)))
+                try:
+                    defer_quote_index(conn)
+                except BaseException:
+                    marked.close()
+                    raise
             for name, value in _BULK_PRAGMAS.items():
                 conn.execute(f"PRAGMA {name} = {value}")
             self._bulk_thread = threading.get_ident()
@@ -239,8 +250,9 @@ class Store:
                 self._bulk_thread = None
                 for name, value in zip(_BULK_PRAGMAS, before):
                     conn.execute(f"PRAGMA {name} = {int(value)}")
-                if defer_index:
-                    rebuild_quote_index(conn)
+                with marked:
+                    if defer_index:
+                        rebuild_quote_index(conn)
                 if self.path != MEMORY:
                     try:
                         conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -656,9 +668,21 @@ class Store:
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
             sql = q.SOURCES.format(marks=", ".join("?" * len(chunk)))
-            for r in self._db.query(sql, chunk + chunk):
-                out.setdefault(r["statement_id"], []).append(q.to_source(r))
+            rows = list(self._db.query(sql, chunk + chunk))
+            texts = self._document_texts({r["document_id"] for r in rows})
+            for r in rows:
+                source = q.to_source(r, q.context_of(r, texts[r["document_id"]]))
+                out.setdefault(r["statement_id"], []).append(source)
         return {k: tuple(v) for k, v in out.items()}
+
+    def _document_texts(self, ids: set[int]) -> dict[int, str]:
+        ids = sorted(ids)
+        texts: dict[int, str] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            sql = q.DOCUMENT_TEXTS.format(marks=", ".join("?" * len(chunk)))
+            texts.update(self._db.execute(sql, chunk).fetchall())
+        return texts
 
     @_guarded
     def untracked_speakers(self, f: StatementFilter = StatementFilter()) -> list[tuple[str, int]]:

@@ -112,3 +112,18 @@ def test_a_transaction_of_several_edits_during_a_grouped_import_stays_all_or_not
             other.close()
         assert notes == []                        # none of the failed bundle's edits
         assert titles == {"Before", "During"}     # the import's article, committed before it
+
+
+def test_opening_the_store_during_an_import_leaves_the_index_to_the_importer(tmp_path):
+    path = tmp_path / "t.db"
+    with Store.open(path, actors=ACTORS) as store:
+        _add(store, '"Sanctions are unacceptable", Akar said.', "Before")
+        with store.bulk(defer_index=True):
+            _add(store, '"Dialogue remains open", Pompeo said.', "During")
+            with Store.open(path, actors=ACTORS) as viewer:   # the app opened meanwhile
+                assert not _triggers(viewer) & {"statements_ai", "statements_ad", "statements_au"}
+                viewer.annotate(viewer.statements()[0].id, "noted", [], None)   # an edit goes through
+            _add(store, '"Talks will go on", Akar said.', "Later")
+        assert len(store.statements(StatementFilter(text="dialogue"))) == 1
+        assert len(store.statements(StatementFilter(text="talks"))) == 1
+    _fts_matches_table(path)
