@@ -1,0 +1,91 @@
+"""Days as news exports and datelines write them, and the dateline that opens a story."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from s400tracker.formats.model import Dateline
+
+_MONTH_NAMES = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MDY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b",
+                  re.IGNORECASE)
+_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b",
+                  re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def parse_day(text: str, *, before: dt.date | None = None) -> dt.date | None:
+    """The first day written in text ('March 15, 2021 Monday', '15 March 2021', '2021-03-15').
+    Without a year, the latest such day on or before `before`; None when there is no `before`."""
+    found = []
+    for pattern in (_ISO, _MDY, _DMY):
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), pattern, m))
+    if not found:
+        return None
+    _, pattern, m = min(found, key=lambda f: f[0])
+    try:
+        if pattern is _ISO:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        month = _MONTH_NAMES[m.group("m")[:3].lower()]
+        day = int(m.group("d"))
+        if m.group("y"):
+            return dt.date(int(m.group("y")), month, day)
+        if before is None:
+            return None
+        candidate = dt.date(before.year, month, day)
+        return candidate if candidate <= before else dt.date(before.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+# 'OSLO, March 15 (Reuters) -', 'LONDON -', 'ANKARA (AP) —', 'NEW YORK, March 15, 2021 /Wire/ --'.
+# The place is in capitals; a place in ordinary case ('Ankara, March 15 (AP) -') counts only with
+# a date or an agency, so that a sentence opening with a name and a dash is no dateline.
+_CAPS_PLACE = r"[A-ZÀ-ÖØ-ÞĞİŞ][A-ZÀ-ÖØ-ÞĞİŞ.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,20})??"
+_NAME_PLACE = r"[A-ZÀ-ÖØ-ÞĞİŞ][\w.'’\-]+(?: [A-ZÀ-ÖØ-ÞĞİŞ][\w.'’\-]+){0,2}"
+_WHEN = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+_AGENCY = r"(?:\([^()\n]{2,40}\)|/[^/\n]{2,40}/)"
+_DASH = r"\s*(?:--|-|–|—|:)\s+"
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_PLACE})(?:,\s*(?P<when>{_WHEN}))?\s*{_AGENCY}?{_DASH}"
+    rf"|(?P<place2>{_NAME_PLACE}),\s*(?P<when2>{_WHEN})\s*{_AGENCY}?{_DASH}"
+    rf"|(?P<place3>{_NAME_PLACE})\s*\([^()\n]{{2,40}}\){_DASH}"
+)
+_DATE_ONLY = re.compile(
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def find_dateline(text: str, *, skip_first: bool = True,
+                  before: dt.date | None = None) -> Dateline | None:
+    """The dateline among the story's first paragraphs: a line that is only a date
+    ('17 December 2020'), or the place/date/agency run opening a paragraph. With skip_first the
+    first paragraph (the title) is not looked at for the opening run."""
+    paragraphs = [m for m in _PARAGRAPH.finditer(text[:4096]) if m.group().strip()][:4]
+    for i, para in enumerate(paragraphs):
+        line = para.group()
+        lead = len(line) - len(line.lstrip())
+        body = line.strip()
+        if _DATE_ONLY.match(body):
+            start = para.start() + lead
+            return Dateline(start, start + len(body), "", parse_day(body))
+        if i == 0 and skip_first and len(paragraphs) > 1:
+            continue
+        m = _DATELINE.match(body)
+        if m and len(body) > m.end() + 20:   # a dateline opens a paragraph of story
+            place = (m.group("place") or m.group("place2") or m.group("place3") or "").strip()
+            when = m.group("when") or m.group("when2") or ""
+            start = para.start() + lead
+            return Dateline(start, start + len(m.group().rstrip()), place.rstrip(",. "),
+                            parse_day(when, before=before) if when else None)
+    return None
