@@ -62,7 +62,8 @@ _WHAT = {"html": "web page", "mime": "e-mail or web archive", "docx": "Word docu
 def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
     """The articles in the file `path` whose bytes are `data`; Refusal when there are none.
     The caller reads the file (and its size limit) and applies the sidecar."""
-    path = Path(path)
+    if not isinstance(path, Path):
+        path = Path(path)
     reader, note = sniff(path.suffix, data)
     try:
         drafts = _READERS[reader](data, path.suffix.lower())

@@ -64,6 +64,7 @@ _DATE_ONLY = re.compile(
     rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
     rf"(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_DASHES = re.compile(r"(?:\s(?:--|-|–|—)|:)\s")
 
 
 def find_dateline(text: str, *, skip_first: bool = True,
@@ -71,17 +72,27 @@ def find_dateline(text: str, *, skip_first: bool = True,
     """The dateline among the story's first paragraphs: a line that is only a date
     ('17 December 2020'), or the place/date/agency run opening a paragraph. With skip_first the
     first paragraph (the title) is not looked at for the opening run."""
-    paragraphs = [m for m in _PARAGRAPH.finditer(text[:4096]) if m.group().strip()][:4]
+    paragraphs = []
+    for m in _PARAGRAPH.finditer(text, 0, 4096):
+        if not m.group().isspace():
+            paragraphs.append(m)
+            if len(paragraphs) == 3:
+                break
     for i, para in enumerate(paragraphs):
         line = para.group()
-        lead = len(line) - len(line.lstrip())
-        body = line.strip()
-        if _DATE_ONLY.match(body):
+        body = line.lstrip()
+        if not body[:1].isupper() and not body[:1].isdigit():
+            continue   # neither a place nor a date opens it: most paragraphs stop here
+        lead = len(line) - len(body)
+        body = body.rstrip()
+        if len(body) < 60 and _DATE_ONLY.match(body):
             start = para.start() + lead
             return Dateline(start, start + len(body), "", parse_day(body))
+        if not body[:1].isupper():
+            continue
         if i == 0 and skip_first and len(paragraphs) > 1:
             continue
-        m = _DATELINE.match(body)
+        m = _DATELINE.match(body[:120]) if _DASHES.search(body, 0, 100) else None
         if m and len(body) > m.end() + 20:   # a dateline opens a paragraph of story
             place = (m.group("place") or m.group("place2") or m.group("place3") or "").strip()
             when = m.group("when") or m.group("when2") or ""

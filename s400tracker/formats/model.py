@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 # Where `published` comes from, best first after the sidecar (which the caller applies):
@@ -61,6 +60,8 @@ class Draft:
 
 
 def sha256_hex(data: bytes) -> str:
+    import hashlib   # here: loading OpenSSL costs the app's launch, which hashes nothing
+
     return hashlib.sha256(data).hexdigest()
 
 

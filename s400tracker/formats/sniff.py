@@ -6,9 +6,7 @@ A .docx that is no zip, an image named .txt, an archive or a program is refused 
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
 from s400tracker.formats.model import Refusal
 
@@ -31,6 +29,7 @@ _REFUSED = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
      "an old Word/Excel file or a password-protected Office file; save it as .docx without a password"),
 )
+_MAGIC_FIRST = {magic[:1] for magic, _ in _REFUSED}
 _HTML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
                    re.IGNORECASE | re.DOTALL)
 _HTML_ANYWHERE = re.compile(rb"<html[\s>]", re.IGNORECASE)
@@ -52,18 +51,19 @@ def sniff(suffix: str, data: bytes) -> tuple[str, str]:
     """(reader, note): the reader's name ('text', 'html', 'mime', 'docx', 'odt', 'pdf', 'rtf',
     'feed') and, when the name said otherwise, how the file is read; or a Refusal."""
     suffix = suffix.lower()
-    if not data.strip():
-        raise Refusal("empty file")
     head = data[:8192]
+    if not head.strip() and not data.strip():
+        raise Refusal("empty file")
     if head.startswith(b"%PDF-"):
         return "pdf", _note(suffix, ".pdf", "a PDF")
     if head.startswith(b"{\\rtf"):
         return "rtf", _note(suffix, ".rtf", "an RTF document")
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(data, suffix)
-    for magic, what in _REFUSED:
-        if head.startswith(magic):
-            raise Refusal(f"{what}, not an article")
+    if head[:1] in _MAGIC_FIRST:
+        for magic, what in _REFUSED:
+            if head.startswith(magic):
+                raise Refusal(f"{what}, not an article")
     if head[:4] in (b"RIFF",) and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
         raise Refusal("an image, audio or video file, not an article")
     if head[4:8] == b"ftyp":
@@ -98,6 +98,9 @@ def _note(suffix: str, expected: str, what: str) -> str:
 
 
 def _zip_kind(data: bytes, suffix: str) -> tuple[str, str]:
+    import io
+    import zipfile   # here: a .txt never needs it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
