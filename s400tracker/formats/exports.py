@@ -17,6 +17,12 @@ preceded by a cover page listing the documents)::
     Classification / Graphic / Notes / Load-Date: …   (ends the body)
     End of Document
 
+Factiva, 'Full Article/Report plus Indexing' display: the same fields, each after its code
+(HD headline, BY byline, WC words, PD date, ET time, SN source name, SC source code, LA
+language, CY copyright, LP lead paragraphs, TD text, CO/IN/NS/RE/IPD/PUB indexing, AN
+'Document <id>'), the code alone on its line or before the value (a tab or a table cell
+between them).
+
 Factiva, 'Article' display (each ending with its 'Document <id>' line)::
 
     <section>                   (optional)
@@ -68,6 +74,10 @@ def split_export(paragraphs: list[str]) -> list[Draft] | None:
             return found
     if any(_FACTIVA_END.match(x) for x in lines) and any(_FACTIVA_WORDS.match(x) for x in lines):
         found = _factiva(lines)
+        if found:
+            return found
+    if sum(1 for x in lines if _TAG.match(x)) >= 4 and any(_TAG_END.match(x) for x in lines):
+        found = _factiva_tagged(lines)
         if found:
             return found
     return None
@@ -148,9 +158,13 @@ def _factiva(lines: list[str]) -> list[Draft]:
             i += 1
         outlet = rows[i] if i < len(rows) else ""
         i += 1
-        if i < len(rows) and _SOURCE_CODE.match(rows[i]):
-            i += 1
-        if i < len(rows) and rows[i].lower() in _LANGUAGES:
+        # Then the source code, maybe a page or edition line, the language: skip to past the
+        # language when it comes within a few lines, else past a source code alone.
+        language_at = next((j for j in range(i, min(i + 4, len(rows)))
+                            if rows[j].lower() in _LANGUAGES), None)
+        if language_at is not None:
+            i = language_at + 1
+        elif i < len(rows) and _SOURCE_CODE.match(rows[i]):
             i += 1
         while i < len(rows) and _COPYRIGHT.match(rows[i]):
             i += 1
@@ -161,3 +175,46 @@ def _factiva(lines: list[str]) -> list[Draft]:
                          published=published, published_basis=METADATA if published else "undated",
                          byline=byline, kind="factiva"))
     return out
+
+
+_CODES = ("CLM", "SE", "HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "VOL", "LA",
+          "CY", "LP", "TD", "CT", "RF", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN")
+_TAG = re.compile(rf"^\|?\s*(?P<code>{'|'.join(_CODES)})(?:\s*[|\t]\s*|\s{2,}|$)(?P<value>.*)$")
+_TAG_END = re.compile(r"^\|?\s*AN(?:\s*[|\t]\s*|\s+)?Document\s+[A-Za-z0-9]{16,}")
+
+
+def _factiva_tagged(lines: list[str]) -> list[Draft]:
+    out = []
+    fields: dict[str, list[str]] = {}
+    code = None
+    for line in lines:
+        m = _TAG.match(line)
+        if m:
+            code = m.group("code")
+            fields.setdefault(code, [])
+            value = m.group("value").strip(" |\t")
+            if value:
+                fields[code].append(value)
+        elif code and line.strip(" |\t"):
+            fields[code].append(line.strip(" |\t"))
+        if code == "AN" and fields.get("AN"):
+            draft = _tagged_draft(fields)
+            if draft:
+                out.append(draft)
+            fields, code = {}, None
+    return out
+
+
+def _tagged_draft(fields: dict[str, list[str]]) -> Draft | None:
+    title = " ".join(fields.get("HD", [])).strip()
+    body = fields.get("LP", []) + fields.get("TD", [])
+    if not title or not body:
+        return None
+    published = parse_day(" ".join(fields.get("PD", [])))
+    byline = " ".join(fields.get("BY", [])).strip()
+    if byline.lower().startswith("by "):
+        byline = byline[3:].strip()
+    return Draft(text=_article_text(title, body), title=title,
+                 outlet=" ".join(fields.get("SN", [])).strip(), published=published,
+                 published_basis=METADATA if published else "undated", byline=byline,
+                 kind="factiva")

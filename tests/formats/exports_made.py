@@ -66,3 +66,28 @@ def _factiva_articles():
         (STORY_B[0], ["388 words", "15 March 2019", "Ostmark Daily", "OSTD", "English"],
          STORY_B[1:], "Document OSTD000020190315ef3f000ab"),
     ]
+
+
+def factiva_tagged_rtf() -> bytes:
+    """The 'Full Article/Report plus Indexing' display as RTF: one table row per field, the
+    code in the first cell, the value (paragraphs for LP and TD) in the second."""
+    def row(code, *values):
+        cell = "\\par ".join(v.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+                             for v in values)
+        return f"{{\\trowd\\cellx1000\\cellx9000\\pard\\intbl {code}\\cell {cell}\\cell\\row}}\n"
+    rows = []
+    for title, by, words, day, source, code, body, doc_id in [
+        (STORY_A[0], "By Mira Holt", "412 words", "14 March 2019", "Harbour Wire", "HWN",
+         STORY_A[1:], "Document HWN0000020190314ef3e0002x"),
+        (STORY_B[0], None, "388 words", "15 March 2019", "Ostmark Daily", "OSTD",
+         STORY_B[1:], "Document OSTD000020190315ef3f000ab"),
+    ]:
+        rows += [row("HD", title)] + ([row("BY", by)] if by else []) + [
+            row("WC", words), row("PD", day), row("SN", source), row("SC", code),
+            row("LA", "English"), row("CY", "(c) 2019 All rights reserved."),
+            row("LP", body[0]), row("TD", *body[1:]),
+            row("NS", "gpol : Domestic Politics | gcat : Political/General News"),
+            row("RE", "valdo : Valdoria | ostmk : Ostmark"),
+            row("IPD", "Ports"), row("PUB", source), row("AN", doc_id), "{\\pard\\par}\n"]
+    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\n" + "".join(rows)
+            + "}").encode("ascii")

@@ -38,6 +38,10 @@ CASES = [
         ("factiva", STORY_A[0], "Harbour Wire", D(2019, 3, 14), "metadata", STORY_A[2]),
         ("factiva", STORY_B[0], "Ostmark Daily", D(2019, 3, 15), "metadata", STORY_B[2]),
     ]),
+    ("factiva-tagged-rtf", "factiva-indexing.rtf", exports_made.factiva_tagged_rtf, [
+        ("factiva", STORY_A[0], "Harbour Wire", D(2019, 3, 14), "metadata", STORY_A[2]),
+        ("factiva", STORY_B[0], "Ostmark Daily", D(2019, 3, 15), "metadata", STORY_B[2]),
+    ]),
     ("factiva-html", "factiva.html", lambda: exports_made.factiva_html().encode(), [
         ("factiva", STORY_A[0], "Harbour Wire", D(2019, 3, 14), "metadata", STORY_A[2]),
         ("factiva", STORY_B[0], "Ostmark Daily", D(2019, 3, 15), "metadata", STORY_B[2]),
@@ -131,11 +135,12 @@ def test_identity_is_the_files_sha_or_one_per_article(name, filename, make, expe
 
 def test_export_metadata_lines_and_cover_page_stay_out_of_the_articles():
     for data, name in ((makers.docx(exports_made.nexis_lines()), "x.docx"),
-                       (makers.rtf(exports_made.factiva_lines()), "x.rtf")):
+                       (makers.rtf(exports_made.factiva_lines()), "x.rtf"),
+                       (exports_made.factiva_tagged_rtf(), "y.rtf")):
         for a in read_articles(Path(name), data):
             for furniture in ("Length:", "Load-Date", "Copyright", "(c) 2019", "words",
                               "Document HWN", "Job Number", "Search Terms", "Classification",
-                              "Byline:", "English", "HWN"):
+                              "Byline:", "English", "HWN", "Domestic Politics", "Ports|"):
                 assert furniture not in a.text, (name, furniture)
     nexis = read_articles(Path("x.docx"), makers.docx(exports_made.nexis_lines()))
     factiva = read_articles(Path("x.rtf"), makers.rtf(exports_made.factiva_lines()))
