@@ -124,6 +124,16 @@ def _clean_mail_text(text: str) -> str:
                 break
             continue
         kept.append(line.rstrip())
-    out = "\n".join(kept).strip()
-    out = re.sub(r"\n{3,}", "\n\n", out)
+    if _hard_wrapped(kept):
+        from s400tracker.formats.layout import reflow
+
+        out = "\n\n".join(reflow(kept))
+    else:
+        out = re.sub(r"\n{3,}", "\n\n", "\n".join(kept).strip())
     return out + "\n" if out else ""
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A mail written with its lines broken at 72 to 80 characters, paragraphs among them."""
+    lengths = [len(x) for x in lines if x.strip()]
+    return bool(lengths) and max(lengths) <= 80 and sum(n >= 60 for n in lengths) >= 3

@@ -73,10 +73,19 @@ def _odt_text(el) -> str:
     return "".join(parts)
 
 
+# The text of an article export runs to a few megabytes; a part that unpacks to more is a
+# zip bomb or no article, and is refused before it fills the memory.
+MAX_PART = 200 * 1024 * 1024
+
+
 def _maybe_part(data: bytes, name: str) -> bytes | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return z.read(name) if name in z.namelist() else None
+            if name not in z.namelist():
+                return None
+            if z.getinfo(name).file_size > MAX_PART:
+                raise Refusal(f"too large once unpacked ({name} over {MAX_PART // 2**20} MB)")
+            return z.read(name)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
         raise Refusal("a damaged zip file, not readable") from e
 

@@ -75,9 +75,10 @@ def sniff(suffix: str, data: bytes) -> tuple[str, str]:
     if suffix in _MIME_SUFFIXES or (_MAIL_HEADER.match(head)
                                     and len(_KNOWN_MAIL_HEADERS.findall(head[:2048])) >= 2):
         return "mime", ""
-    feed = _FEED.match(head)
-    if feed:
+    if _FEED.match(head):
         return "feed", ""
+    if suffix in (".xml", ".rss", ".atom"):
+        raise Refusal("an XML file that is no RSS or Atom feed")
     if _HTML.match(head) or suffix in (".html", ".htm", ".xhtml") or (
             suffix == ".doc" and _HTML_ANYWHERE.search(head)):
         note = "" if suffix in (".html", ".htm", ".xhtml", ".txt", "") else \

@@ -94,8 +94,11 @@ FOOTER = [
 ]
 
 
-def eml(story: list[str]) -> bytes:
-    plain = "\n\n".join(story[1:]) + "\n\n" + "\n".join(FOOTER) + "\n"
+def eml(story: list[str], wrap: bool = False) -> bytes:
+    import textwrap
+
+    body = story[1:] if not wrap else ["\n".join(textwrap.wrap(p, 72)) for p in story[1:]]
+    plain = "\n\n".join(body) + "\n\n" + "\n".join(FOOTER) + "\n"
     html = "".join(f"<p>{p}</p>" for p in story[1:]) + "".join(f"<p>{f}</p>" for f in FOOTER)
     return f"""From: Harbour Times Alerts <alerts@harbour-times.example>
 To: analyst@example.org

@@ -166,6 +166,11 @@ def test_a_mail_alert_loses_its_headers_and_unsubscribe_lines():
     assert mail.text.startswith(STORY_B[0] + "\n\n" + STORY_B[1])
 
 
+def test_a_hard_wrapped_mail_is_joined_back_into_paragraphs():
+    [mail] = read_articles(Path("alert.eml"), pages_made.eml(STORY_A, wrap=True))
+    assert mail.text == "\n\n".join(STORY_A) + "\n"
+
+
 def test_a_pdf_layout_is_joined_back_into_paragraphs():
     [article] = read_articles(Path("story.pdf"), makers.pdf(_wrapped(STORY_B)))
     assert article.text == "\n\n".join(STORY_B) + "\n"
@@ -186,6 +191,8 @@ def test_a_pdf_layout_is_joined_back_into_paragraphs():
     ("broken.xml", lambda: b"<?xml version='1.0'?><rss><channel><item><title>x</rss>", "not a well-formed feed"),
     ("empty-feed.rss", lambda: b"<rss version='2.0'><channel><title>T</title></channel></rss>", "a feed with no items"),
     ("broken.docx", lambda: b"PK\x03\x04" + bytes(30), "damaged zip"),
+    ("sitemap.xml", lambda: b"<?xml version='1.0'?><urlset><url><loc>x</loc></url></urlset>",
+     "an XML file that is no RSS or Atom feed"),
     ("tiny.pdf", lambda: b"%PDF-1.4\n%garbage only\n", ""),
 ])
 def test_files_that_are_no_article_are_refused_with_one_line(filename, make, reason):
