@@ -147,3 +147,27 @@ Content-Location: https://harbour-times.example/logo.png
 iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==
 ------MultipartBoundary--abc--
 """.replace("\n", "\r\n").encode()
+
+
+def _story_b_paragraphs() -> str:
+    return "".join(f"<p>{p}</p>" for p in STORY_B[1:]) + (
+        "<p>Officials in both capitals expect the dispute to reach the regional court in April "
+        "this year, the first case of its kind.</p>")
+
+
+def json_ld_page() -> bytes:
+    """Metadata only in the page's JSON-LD (no Open Graph, no <time>)."""
+    return f"""<html><head><title>Ostmark rejects criticism - Ostmark Daily</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "{STORY_B[0]}", "datePublished": "2019-03-15T18:00:00Z",
+"publisher": {{"@type": "Organization", "name": "Ostmark Daily"}},
+"author": {{"@type": "Person", "name": "Lena Vik"}}}}</script></head>
+<body><div class="menu"><a href="/">Home</a> <a href="/ports">Ports</a></div>
+<div class="story"><h1>{STORY_B[0]}</h1>{_story_b_paragraphs()}</div></body></html>""".encode()
+
+
+def time_only_page() -> bytes:
+    """The date only in a <time> element."""
+    return f"""<html><head><title>{STORY_B[0]}</title></head><body><article>
+<h1>{STORY_B[0]}</h1><p>Published <time datetime="2019-03-15T18:00">15 March</time></p>
+{_story_b_paragraphs()}</article></body></html>""".encode()

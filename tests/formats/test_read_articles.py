@@ -49,6 +49,12 @@ CASES = [
     ("page-with-furniture", "page.html", lambda: pages_made.furniture_page().encode(), [
         ("html", STORY_A[0], "The Harbour Times", D(2019, 3, 14), "metadata", STORY_A[2]),
     ]),
+    ("json-ld-page", "page.html", pages_made.json_ld_page, [
+        ("html", STORY_B[0], "Ostmark Daily", D(2019, 3, 15), "metadata", STORY_B[2]),
+    ]),
+    ("time-element-page", "page.html", pages_made.time_only_page, [
+        ("html", STORY_B[0], "", D(2019, 3, 15), "metadata", STORY_B[2]),
+    ]),
     ("cp1254-page", "haber.htm", pages_made.cp1254_page, [
         ("html", pages_made.TURKISH[0], "", None, "undated", "Dışişleri Bakanı Ayşe Yıldız, Ostmark"),
     ]),
