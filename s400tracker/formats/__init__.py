@@ -72,7 +72,7 @@ def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
     except Exception as e:  # noqa: BLE001 - any failure of a library on a bad file is one line
         detail = str(e).splitlines()[0][:120] if str(e) else type(e).__name__
         raise Refusal(f"an unreadable {_WHAT[reader]} ({detail})") from e
-    drafts = [d for d in drafts if d.text.strip()]
+    drafts = [d for d in drafts if d.text and not d.text.isspace()]
     if not drafts:
         raise Refusal("no text")
     file_sha = sha256_hex(data)
@@ -81,9 +81,7 @@ def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
 
 
 def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str) -> SourceArticle:
-    from s400tracker.extract.article import read_header
-    from s400tracker.formats.dates import find_dateline
-
+    read_header, find_dateline = _text_readers()
     published, basis = (d.published, d.published_basis) if not d.date_last else (None, UNDATED)
     header = read_header(d.text) if (published is None or not d.title) else None
     if published is None and header is not None and header.published is not None:
@@ -100,6 +98,21 @@ def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str) -> Sour
         text=d.text, title=title, outlet=d.outlet, published=published, published_basis=basis,
         url=d.url, byline=d.byline, identity=identity_of(file_sha, d.text, multi),
         file_sha256=file_sha, kind=d.kind, dateline=dateline, note=note)
+
+
+_TEXT_READERS: tuple = ()
+
+
+def _text_readers():
+    """(read_header, find_dateline), imported once on first use: the extractor's module loads
+    only when an article is read."""
+    global _TEXT_READERS
+    if not _TEXT_READERS:
+        from s400tracker.extract.article import read_header
+        from s400tracker.formats.dates import find_dateline
+
+        _TEXT_READERS = (read_header, find_dateline)
+    return _TEXT_READERS
 
 
 def _text(data: bytes, suffix: str) -> list[Draft]:

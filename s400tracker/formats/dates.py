@@ -53,50 +53,48 @@ _CAPS_PLACE = r"[A-ZÀ-ÖØ-ÞĞİŞ][A-ZÀ-ÖØ-ÞĞİŞ.'’\- ]{1,40}?(?:,\s*
 _NAME_PLACE = r"[A-ZÀ-ÖØ-ÞĞİŞ][\w.'’\-]+(?: [A-ZÀ-ÖØ-ÞĞİŞ][\w.'’\-]+){0,2}"
 _WHEN = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
 _AGENCY = r"(?:\([^()\n]{2,40}\)|/[^/\n]{2,40}/)"
-_DASH = r"\s*(?:--|-|–|—|:)\s+"
-_DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_PLACE})(?:,\s*(?P<when>{_WHEN}))?\s*{_AGENCY}?{_DASH}"
-    rf"|(?P<place2>{_NAME_PLACE}),\s*(?P<when2>{_WHEN})\s*{_AGENCY}?{_DASH}"
-    rf"|(?P<place3>{_NAME_PLACE})\s*\([^()\n]{{2,40}}\){_DASH}"
-)
-_DATE_ONLY = re.compile(
+_DASH = r"[ \t]*(?:--|-|–|—|:)[ \t]+"
+_DATE_ONLY = (
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-    rf"(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$")
-_PARAGRAPH = re.compile(r"[^\n]+")
-_DASHES = re.compile(r"(?:\s(?:--|-|–|—)|:)\s")
+    rf"(?:,?[ \t]+\d{{1,2}}[:.]\d{{2}}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{{2,4}})?)?")
+# At the start of one of the opening lines: a line that is only a date, or a paragraph opening
+# with a dateline and going on with at least a few words of story.
+_OPENING = re.compile(
+    rf"[ \t]*(?:(?P<date>{_DATE_ONLY})[ \t]*$"
+    rf"|(?P<run>(?P<place>{_CAPS_PLACE})(?:,\s*(?P<when>{_WHEN}))?\s*{_AGENCY}?{_DASH}"
+    rf"|(?P<place2>{_NAME_PLACE}),\s*(?P<when2>{_WHEN})\s*{_AGENCY}?{_DASH}"
+    rf"|(?P<place3>{_NAME_PLACE})\s*\([^()\n]{{2,40}}\){_DASH})(?=[^\n]{{20}}))")
 
 
 def find_dateline(text: str, *, skip_first: bool = True,
                   before: dt.date | None = None) -> Dateline | None:
-    """The dateline among the story's first paragraphs: a line that is only a date
+    """The dateline among the story's first three paragraphs: a line that is only a date
     ('17 December 2020'), or the place/date/agency run opening a paragraph. With skip_first the
-    first paragraph (the title) is not looked at for the opening run."""
-    paragraphs = []
-    for m in _PARAGRAPH.finditer(text, 0, 4096):
-        if not m.group().isspace():
-            paragraphs.append(m)
-            if len(paragraphs) == 3:
-                break
-    for i, para in enumerate(paragraphs):
-        line = para.group()
-        body = line.lstrip()
-        if not body[:1].isupper() and not body[:1].isdigit():
-            continue   # neither a place nor a date opens it: most paragraphs stop here
-        lead = len(line) - len(body)
-        body = body.rstrip()
-        if len(body) < 60 and _DATE_ONLY.match(body):
-            start = para.start() + lead
-            return Dateline(start, start + len(body), "", parse_day(body))
-        if not body[:1].isupper():
+    first paragraph (the title) is no dateline run, though it may be a date line."""
+    for n, (start, end) in enumerate(_opening_lines(text)):
+        m = _OPENING.match(text, start, end)
+        if m is None or (m.group("run") and skip_first and n == 0):
             continue
-        if i == 0 and skip_first and len(paragraphs) > 1:
-            continue
-        m = _DATELINE.match(body[:120]) if _DASHES.search(body, 0, 100) else None
-        if m and len(body) > m.end() + 20:   # a dateline opens a paragraph of story
-            place = (m.group("place") or m.group("place2") or m.group("place3") or "").strip()
-            when = m.group("when") or m.group("when2") or ""
-            start = para.start() + lead
-            return Dateline(start, start + len(m.group().rstrip()), place.rstrip(",. "),
-                            parse_day(when, before=before) if when else None)
+        if m.group("date"):
+            return Dateline(m.start("date"), m.end("date"), "", parse_day(m.group("date")))
+        place = (m.group("place") or m.group("place2") or m.group("place3") or "").strip()
+        when = m.group("when") or m.group("when2") or ""
+        run = m.group("run").rstrip()
+        return Dateline(m.start("run"), m.start("run") + len(run), place.rstrip(",. "),
+                        parse_day(when, before=before) if when else None)
     return None
+
+
+def _opening_lines(text: str, count: int = 3, limit: int = 4096) -> list[tuple[int, int]]:
+    """(start, end) of the first `count` non-blank lines within the first `limit` characters."""
+    limit = min(len(text), limit)
+    found = []
+    pos = 0
+    while pos < limit and len(found) < count:
+        nl = text.find("\n", pos, limit)
+        stop = limit if nl == -1 else nl
+        if stop > pos and not text[pos:stop].isspace():
+            found.append((pos, stop))
+        pos = stop + 1
+    return found

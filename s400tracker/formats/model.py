@@ -17,7 +17,7 @@ class Refusal(ValueError):
     """This file gives no article; the message is the one-line reason an import report shows."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """The dateline opening a story: its span in the article's text (the extractor must take
     none of it as a speaker or a quotation), the place it names and the day, when it has a year
@@ -28,7 +28,7 @@ class Dateline:
     date: dt.date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceArticle:
     text: str                 # what statement offsets index
     title: str
@@ -45,7 +45,7 @@ class SourceArticle:
     note: str = ""            # how the file was read when its name says otherwise
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """An article as a reader finds it, before the shared finishing (identity, dateline)."""
     text: str
