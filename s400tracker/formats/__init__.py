@@ -166,13 +166,12 @@ def _rtf(data: bytes, suffix: str) -> list[Draft]:
 def _document(lines: list[str], kind: str, *, reflowed: bool) -> list[Draft]:
     """A document's articles: those of an export it holds, else the document as one."""
     from s400tracker.formats.exports import split_export
+    from s400tracker.formats.layout import reflow
 
-    exported = split_export(lines)
+    exported = split_export(lines, reflow if reflowed else None)
     if exported:
         return exported
     if reflowed:
-        from s400tracker.formats.layout import reflow
-
         paragraphs = reflow(lines)
     else:
         paragraphs = [line.strip() for line in lines if line.strip()]

@@ -42,6 +42,7 @@ Factiva, 'Article' display (each ending with its 'Document <id>' line)::
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from s400tracker.formats.dates import parse_day
 from s400tracker.formats.model import METADATA, Draft
@@ -64,20 +65,23 @@ _LANGUAGES = {"english", "german", "french", "spanish", "turkish", "russian", "i
 _COPYRIGHT = re.compile(r"^(?:Copyright|\(c\)|©|All rights reserved)", re.IGNORECASE)
 
 
-def split_export(paragraphs: list[str]) -> list[Draft] | None:
-    """The articles of a Nexis Uni or Factiva export, or None when the text is neither."""
+def split_export(paragraphs: list[str], reflow: Callable[[list[str]], list[str]] | None = None
+                 ) -> list[Draft] | None:
+    """The articles of a Nexis Uni or Factiva export, or None when the text is neither. The
+    header lines are read line by line; each article's body lines are joined into paragraphs
+    by `reflow` when the export is laid out in lines (a PDF), else each line is a paragraph."""
     lines = [p.strip() for p in paragraphs]
     if any(_NEXIS_END.match(x) for x in lines) and any(_NEXIS_LENGTH.match(x) or x == "Body"
                                                        for x in lines):
-        found = _nexis(lines)
+        found = _nexis(lines, reflow)
         if found:
             return found
     if any(_FACTIVA_END.match(x) for x in lines) and any(_FACTIVA_WORDS.match(x) for x in lines):
-        found = _factiva(lines)
+        found = _factiva(lines, reflow)
         if found:
             return found
     if sum(1 for x in lines if _TAG.match(x)) >= 4 and any(_TAG_END.match(x) for x in lines):
-        found = _factiva_tagged(lines)
+        found = _factiva_tagged(lines, reflow)
         if found:
             return found
     return None
@@ -94,12 +98,12 @@ def _chunks(lines: list[str], end: re.Pattern) -> list[list[str]]:
     return chunks   # what follows the last end mark is no article (a closing page, if any)
 
 
-def _article_text(title: str, body: list[str]) -> str:
-    paragraphs = [title] + [b for b in body if b]
+def _article_text(title: str, body: list[str], reflow) -> str:
+    paragraphs = [title] + (reflow(body) if reflow is not None else [b for b in body if b])
     return "\n\n".join(p for p in paragraphs if p) + "\n"
 
 
-def _nexis(lines: list[str]) -> list[Draft]:
+def _nexis(lines: list[str], reflow) -> list[Draft]:
     out = []
     for chunk in _chunks(lines, _NEXIS_END):
         if "Body" not in chunk:
@@ -130,17 +134,18 @@ def _nexis(lines: list[str]) -> list[Draft]:
             body.append(line)
         if not any(body):
             continue
-        out.append(Draft(text=_article_text(title or "", body), title=title or "",
+        out.append(Draft(text=_article_text(title or "", body, reflow), title=title or "",
                          outlet=outlet or "", published=published,
                          published_basis=METADATA if published else "undated",
                          byline=fields.get("byline", ""), kind="nexis"))
     return out
 
 
-def _factiva(lines: list[str]) -> list[Draft]:
+def _factiva(lines: list[str], reflow) -> list[Draft]:
     out = []
     for chunk in _chunks(lines, _FACTIVA_END):
-        rows = [x for x in chunk if x]
+        where = [k for k, x in enumerate(chunk) if x]   # the rows' places in the chunk
+        rows = [chunk[k] for k in where]
         words_at = next((i for i, x in enumerate(rows) if _FACTIVA_WORDS.match(x)), None)
         if words_at is None or words_at == 0:
             continue
@@ -168,10 +173,10 @@ def _factiva(lines: list[str]) -> list[Draft]:
             i += 1
         while i < len(rows) and _COPYRIGHT.match(rows[i]):
             i += 1
-        body = rows[i:]
-        if not body:
+        if i >= len(rows):
             continue
-        out.append(Draft(text=_article_text(title, body), title=title, outlet=outlet,
+        body = chunk[where[i]:]   # with its blank lines: paragraph gaps in a PDF's layout
+        out.append(Draft(text=_article_text(title, body, reflow), title=title, outlet=outlet,
                          published=published, published_basis=METADATA if published else "undated",
                          byline=byline, kind="factiva"))
     return out
@@ -183,7 +188,7 @@ _TAG = re.compile(rf"^\|?\s*(?P<code>{'|'.join(_CODES)})(?:\s*[|\t]\s*|\s{2,}|$)
 _TAG_END = re.compile(r"^\|?\s*AN(?:\s*[|\t]\s*|\s+)?Document\s+[A-Za-z0-9]{16,}")
 
 
-def _factiva_tagged(lines: list[str]) -> list[Draft]:
+def _factiva_tagged(lines: list[str], reflow) -> list[Draft]:
     out = []
     fields: dict[str, list[str]] = {}
     code = None
@@ -198,14 +203,14 @@ def _factiva_tagged(lines: list[str]) -> list[Draft]:
         elif code and line.strip(" |\t"):
             fields[code].append(line.strip(" |\t"))
         if code == "AN" and fields.get("AN"):
-            draft = _tagged_draft(fields)
+            draft = _tagged_draft(fields, reflow)
             if draft:
                 out.append(draft)
             fields, code = {}, None
     return out
 
 
-def _tagged_draft(fields: dict[str, list[str]]) -> Draft | None:
+def _tagged_draft(fields: dict[str, list[str]], reflow) -> Draft | None:
     title = " ".join(fields.get("HD", [])).strip()
     body = fields.get("LP", []) + fields.get("TD", [])
     if not title or not body:
@@ -214,7 +219,7 @@ def _tagged_draft(fields: dict[str, list[str]]) -> Draft | None:
     byline = " ".join(fields.get("BY", [])).strip()
     if byline.lower().startswith("by "):
         byline = byline[3:].strip()
-    return Draft(text=_article_text(title, body), title=title,
+    return Draft(text=_article_text(title, body, reflow), title=title,
                  outlet=" ".join(fields.get("SN", [])).strip(), published=published,
                  published_basis=METADATA if published else "undated", byline=byline,
                  kind="factiva")

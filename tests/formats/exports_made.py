@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from tests.formats.makers import STORY_A, STORY_B
+
+
+def _body(paragraphs: list[str], wrap: bool) -> list[str]:
+    """The body's lines: one per paragraph, or as a PDF lays them out (wrapped, no gaps)."""
+    if not wrap:
+        return list(paragraphs)
+    return [line for p in paragraphs for line in textwrap.wrap(p, 80)]
 
 NEXIS_COVER = [
     "User Name: =analyst", "Date and Time: Monday, March 18, 2019 9:12:00 AM CET",
@@ -13,24 +22,24 @@ NEXIS_COVER = [
 ]
 
 
-def nexis_lines() -> list[str]:
+def nexis_lines(wrap: bool = False) -> list[str]:
     return NEXIS_COVER + [
         STORY_A[0], "The Harbour Times", "March 14, 2019 Thursday",
         "Copyright 2019 Harbour Times Ltd All Rights Reserved",
         "Section: WORLD; Pg. 4", "Length: 412 words", "Byline: Mira Holt",
-        "Body", *STORY_A[1:],
+        "Body", *_body(STORY_A[1:], wrap),
         "Classification", "Language: ENGLISH", "Publication-Type: Newspaper",
         "Subject: PORTS (90%); TRADE DISPUTES (78%)", "Load-Date: March 15, 2019",
         "End of Document",
         STORY_B[0], "Ostmark Daily", "March 15, 2019 Friday 6:00 PM GMT",
         "Length: 388 words", "Dateline: OSTMARK HARBOUR",
-        "Body", *STORY_B[1:],
+        "Body", *_body(STORY_B[1:], wrap),
         "Load-Date: March 16, 2019",
         "End of Document",
     ]
 
 
-def factiva_lines() -> list[str]:
+def factiva_lines(wrap: bool = False) -> list[str]:
     return [
         "World", STORY_A[0], "By Mira Holt", "412 words", "14 March 2019", "09:30",
         "Harbour Wire", "HWN", "English", "(c) 2019 Harbour Wire. All rights reserved.",
@@ -38,7 +47,7 @@ def factiva_lines() -> list[str]:
         "Document HWN0000020190314ef3e0002x",
         STORY_B[0], "388 words", "15 March 2019", "Ostmark Daily", "OSTD", "English",
         "Copyright 2019 Ostmark Daily.",
-        *STORY_B[1:],
+        *_body(STORY_B[1:], wrap),
         "Document OSTD000020190315ef3f000ab",
     ]
 

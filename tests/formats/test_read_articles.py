@@ -94,9 +94,13 @@ CASES = [
     ("text-pdf", "story.pdf", lambda: makers.pdf(_wrapped(STORY_B)), [
         ("pdf", STORY_B[0], "", None, "undated", STORY_B[1]),
     ]),
-    ("nexis-pdf", "export.pdf", lambda: makers.pdf(exports_made.nexis_lines()), [
+    ("nexis-pdf", "export.pdf", lambda: makers.pdf(exports_made.nexis_lines(wrap=True)), [
         ("nexis", STORY_A[0], "The Harbour Times", D(2019, 3, 14), "metadata", STORY_A[2]),
         ("nexis", STORY_B[0], "Ostmark Daily", D(2019, 3, 15), "metadata", STORY_B[2]),
+    ]),
+    ("factiva-pdf", "factiva.pdf", lambda: makers.pdf(exports_made.factiva_lines(wrap=True)), [
+        ("factiva", STORY_A[0], "Harbour Wire", D(2019, 3, 14), "metadata", STORY_A[2]),
+        ("factiva", STORY_B[0], "Ostmark Daily", D(2019, 3, 15), "metadata", STORY_B[2]),
     ]),
     ("rtf-cp1254", "haber.rtf", lambda: makers.rtf(pages_made.TURKISH, codepage=1254), [
         ("rtf", pages_made.TURKISH[0], "", None, "undated", pages_made.TURKISH[1]),
@@ -177,9 +181,16 @@ def test_a_hard_wrapped_mail_is_joined_back_into_paragraphs():
     assert mail.text == "\n\n".join(STORY_A) + "\n"
 
 
-def test_a_pdf_layout_is_joined_back_into_paragraphs():
-    [article] = read_articles(Path("story.pdf"), makers.pdf(_wrapped(STORY_B)))
-    assert article.text == "\n\n".join(STORY_B) + "\n"
+@pytest.mark.parametrize("make", [
+    lambda: makers.pdf(_wrapped(STORY_B)),
+    lambda: makers.pdf(exports_made.nexis_lines(wrap=True)),
+    lambda: makers.pdf(exports_made.factiva_lines(wrap=True)),
+], ids=["article", "nexis-export", "factiva-export"])
+def test_a_pdf_layout_is_joined_back_into_paragraphs(make):
+    articles = read_articles(Path("story.pdf"), make())
+    assert articles[-1].text == "\n\n".join(STORY_B) + "\n"
+    if len(articles) == 2:
+        assert articles[0].text == "\n\n".join(STORY_A) + "\n"
 
 
 @pytest.mark.parametrize("filename, make, reason", [
