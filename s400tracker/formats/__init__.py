@@ -40,6 +40,15 @@ extractor is to skip that span.
 each article of a feed or multi-article export by sha256('<file sha256>\\n<article text>')
 (model.identity_of), so re-importing the export finds each article again and no two articles of
 one file collide. Statement offsets index `text` exactly.
+
+**Dependencies** (pure Python or binary wheels from PyPI; none downloads anything at run time):
+trafilatura finds a saved page's article among its menus, banners, related links, comments and
+footers far better than rules of ours could, and through htmldate reads the page's publication
+date from its meta tags, JSON-LD and `<time>`; it brings lxml (wheels) and lxml_html_clean
+(split off lxml, needed by its justext fallback). pypdf reads a PDF's text layer and tells an
+encrypted one, in pure Python. striprtf turns RTF into text with its code page and Unicode
+escapes. Word and OpenDocument files are zip archives of XML, read with the standard library
+(zipfile, ElementTree), as are feeds (ElementTree) and e-mail and .mhtml (email).
 """
 
 from __future__ import annotations
