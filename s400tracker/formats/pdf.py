@@ -11,8 +11,14 @@ from s400tracker.formats.model import Refusal
 
 def pdf_lines(data: bytes) -> list[str]:
     """The text layer's lines, page after page (a blank line between pages)."""
+    import logging
+
     import pypdf
     from pypdf.errors import DependencyError, PdfReadError
+
+    # pypdf logs each repair of a damaged file ('EOF marker not found'); without a logging
+    # set-up those lines would reach the terminal. The one-line refusal says what matters.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))

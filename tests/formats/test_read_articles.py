@@ -253,3 +253,19 @@ def test_a_dateline_dates_an_article_that_has_no_other_date():
     text = "Port row\n\nOSLO, March 15, 2019 (Reuters) - Berg said the deal was over for now.\n"
     [article] = read_articles(Path("story.txt"), text.encode())
     assert (article.published, article.published_basis) == (D(2019, 3, 15), "dateline")
+
+
+def test_a_damaged_pdf_is_one_line_and_no_library_chatter(tmp_path):
+    # In a process of its own: pytest's logging capture would hide what a terminal shows.
+    import subprocess
+    import sys
+
+    data = makers.pdf(STORY_B)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(data[: len(data) - 30])
+    code = ("from pathlib import Path\nfrom s400tracker.formats import read_articles, Refusal\n"
+            f"p = Path({str(damaged)!r})\n"
+            "try:\n    read_articles(p, p.read_bytes())\nexcept Refusal as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr == ""
+    assert out.stdout.count("\n") <= 1
