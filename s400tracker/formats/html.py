@@ -60,6 +60,8 @@ def read_html(page: str, *, kind: str = "html") -> list[Draft]:
     from s400tracker.services.html_text import html_to_text
 
     full, page_title = html_to_text(page)
+    if not full.strip():
+        raise Refusal("no text")
     exported = split_export(full.split("\n"))
     if exported:
         return exported

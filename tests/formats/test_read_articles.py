@@ -205,6 +205,8 @@ def test_a_pdf_layout_is_joined_back_into_paragraphs(make):
     ("fake.docx", lambda: "\n".join(STORY_B).encode(), "named .docx but not a Word file"),
     ("old.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "old Word/Excel file"),
     ("empty.txt", lambda: b"  \n", "empty file"),
+    ("blank.html", lambda: b"<html><head><title>T</title><script>x()</script></head><body> </body></html>",
+     "no text"),
     ("broken.xml", lambda: b"<?xml version='1.0'?><rss><channel><item><title>x</rss>", "not a well-formed feed"),
     ("empty-feed.rss", lambda: b"<rss version='2.0'><channel><title>T</title></channel></rss>", "a feed with no items"),
     ("broken.docx", lambda: b"PK\x03\x04" + bytes(30), "damaged zip"),
