@@ -73,9 +73,10 @@ def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
     The caller reads the file (and its size limit) and applies the sidecar."""
     if not isinstance(path, Path):
         path = Path(path)
-    reader, note = sniff(path.suffix, data)
+    suffix = path.suffix.lower()
+    reader, note = sniff(suffix, data)
     try:
-        drafts = _READERS[reader](data, path.suffix.lower())
+        drafts = _READERS[reader](data, suffix)
     except Refusal:
         raise
     except Exception as e:  # noqa: BLE001 - any failure of a library on a bad file is one line
@@ -90,7 +91,7 @@ def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
 
 
 def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str) -> SourceArticle:
-    read_header, find_dateline = _text_readers()
+    read_header, find_dateline, _ = _text_readers()
     published, basis = (d.published, d.published_basis) if not d.date_last else (None, UNDATED)
     header = read_header(d.text) if (published is None or not d.title) else None
     if published is None and header is not None and header.published is not None:
@@ -113,21 +114,21 @@ _TEXT_READERS: tuple = ()
 
 
 def _text_readers():
-    """(read_header, find_dateline), imported once on first use: the extractor's module loads
-    only when an article is read."""
+    """(read_header, find_dateline, decode_text), imported once on first use, not with the
+    package: the extractor's modules and the text decoding load when an article is read, and
+    then only once (an import statement per article costs as much as the sniffing)."""
     global _TEXT_READERS
     if not _TEXT_READERS:
         from s400tracker.extract.article import read_header
         from s400tracker.formats.dates import find_dateline
+        from s400tracker.formats.plain import decode_text
 
-        _TEXT_READERS = (read_header, find_dateline)
+        _TEXT_READERS = (read_header, find_dateline, decode_text)
     return _TEXT_READERS
 
 
 def _text(data: bytes, suffix: str) -> list[Draft]:
-    from s400tracker.formats.plain import decode_text
-
-    return [Draft(text=decode_text(data), kind="text")]
+    return [Draft(text=_text_readers()[2](data), kind="text")]
 
 
 def _html(data: bytes, suffix: str) -> list[Draft]:

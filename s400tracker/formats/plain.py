@@ -7,11 +7,18 @@ from s400tracker.formats.model import Refusal
 
 
 def decode_text(data: bytes) -> str:
-    # Imported here: services/articles.py is to call this package, and a module-level import
-    # back into it would be a cycle.
-    from s400tracker.services.articles import ArticleError, decode
+    # Imported at the first call, not with this module: services/articles.py is to call this
+    # package, and an import back into it at load time would be a cycle.
+    global _decode, _ArticleError
+    if _decode is None:
+        from s400tracker.services.articles import ArticleError, decode
 
+        _decode, _ArticleError = decode, ArticleError
     try:
-        return decode(data)
-    except ArticleError as e:
+        return _decode(data)
+    except _ArticleError as e:
         raise Refusal(str(e)) from e
+
+
+_decode = None
+_ArticleError: type = Exception
