@@ -13,6 +13,8 @@ import stat
 from pathlib import Path
 from typing import IO, Iterator
 
+from s400tracker.core.files import sync_folder
+
 
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
@@ -41,7 +43,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
         if isinstance(e, OSError) and e.filename in (None, temporary):
             raise _about(e, target) from e   # name the analyst's file, not ours
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def _text(mode: str, encoding: str | None, newline: str | None) -> dict:
@@ -75,18 +77,3 @@ def _create_beside(target: Path, existing: int | None) -> tuple[int, str]:
 
 def _about(error: OSError, target: Path) -> OSError:
     return type(error)(error.errno, error.strerror, str(target))
-
-
-def _sync_folder(folder: Path) -> None:
-    # The rename itself reaches the disk with the folder's entry; not every system lets a
-    # folder be opened for this, and the file is complete either way.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -12,6 +12,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from s400tracker.core.files import sync_folder
 from s400tracker.store.errors import (
     CorruptStoreError,
     MissingStoreError,
@@ -128,7 +129,7 @@ def create_whole(path: Path, build) -> None:
         except OSError:
             if not path.exists():      # a file system without hard links
                 os.replace(temporary, path)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except OSError as e:
         raise StoreWriteError(f"cannot create store {path}: {e.strerror or e}") from e
     finally:
@@ -137,19 +138,6 @@ def create_whole(path: Path, build) -> None:
                 leftover.unlink()
             except OSError:
                 pass
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def connect(target: str) -> sqlite3.Connection:
