@@ -13,7 +13,11 @@ exports never load it; its constant-memory mode streams the rows to disk.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import shutil
+import tempfile
+import traceback
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -32,6 +36,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 # not read twice for them, and the rows after these are like them.
 WIDTH_SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH, DATE_WIDTH = 8, 60, 12
+
+SPOOL_BYTES, COPY_CHUNK = 32 << 20, 1 << 20
 
 TEXT, WRAPPED, DATE = "text", "wrapped", "date"
 LONG_KINDS = {"date": DATE, "published": DATE, "quote": WRAPPED, "source": WRAPPED,
@@ -83,16 +89,40 @@ def _write(dest, sheet: str, header: list, kinds: list[str], rows: Iterable[Sequ
     sample = [next(rows) for _ in range(min(count, WIDTH_SAMPLE_ROWS))]
     import xlsxwriter   # here: launching and the CSV exports never need it
 
-    with atomic_write(dest, "wb") as out:
-        book = xlsxwriter.Workbook(out, {
-            "constant_memory": True,   # each row goes to disk once written
+    # XlsxWriter keeps the rows in files of its own folder, removed whatever happens, and zips
+    # the workbook into a spooled file (memory, then the temporary folder once large), copied
+    # to the analyst's file whole: a failed write is one OSError naming that file, the old one kept.
+    with tempfile.TemporaryDirectory(prefix="s400tracker-xlsx-") as work, \
+            tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as zipped:
+        book = xlsxwriter.Workbook(zipped, {
+            "constant_memory": True, "tmpdir": work,   # each row goes to disk once written
             # write() is never called, only write_string and write_datetime; these say the same.
             "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
         })
         try:
             _fill(book, sheet, header, kinds, sample, rows, frozen_columns, count)
-        finally:
             book.close()
+        except (OSError, xlsxwriter.exceptions.FileCreateError) as e:
+            cause = e.args[0] if not isinstance(e, OSError) and e.args else e
+            _abandon(book, e)
+            raise OSError(getattr(cause, "errno", None),
+                          getattr(cause, "strerror", None) or str(cause), str(dest)) from None
+        zipped.seek(0)
+        with atomic_write(dest, "wb") as out:
+            shutil.copyfileobj(zipped, out, COPY_CHUNK)
+
+
+def _abandon(book, error: BaseException) -> None:
+    """Let go of what a failed XlsxWriter left open (its zip, its row files), now, while the
+    files under them still exist, rather than when the garbage collector finds them."""
+    while error is not None:
+        traceback.clear_frames(error.__traceback__)
+        error = error.__context__
+    for ws in book.worksheets():
+        handle = getattr(ws, "row_data_fh", None)
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                handle.close()
 
 
 def _fill(book, sheet: str, header: list, kinds: list[str], sample: list, rest,
