@@ -102,11 +102,14 @@ def _write(dest, sheet: str, header: list, kinds: list[str], rows: Iterable[Sequ
         try:
             _fill(book, sheet, header, kinds, sample, rows, frozen_columns, count)
             book.close()
-        except (OSError, xlsxwriter.exceptions.FileCreateError) as e:
-            cause = e.args[0] if not isinstance(e, OSError) and e.args else e
+        except BaseException as e:
             _abandon(book, e)
-            raise OSError(getattr(cause, "errno", None),
-                          getattr(cause, "strerror", None) or str(cause), str(dest)) from None
+            # XlsxWriter wraps the system's error in its own: the system's, about our file.
+            cause = e.args[0] if isinstance(e, xlsxwriter.exceptions.FileCreateError) and e.args \
+                else e
+            if not isinstance(cause, OSError):
+                raise
+            raise OSError(cause.errno, cause.strerror or str(cause), str(dest)) from None
         zipped.seek(0)
         with atomic_write(dest, "wb") as out:
             shutil.copyfileobj(zipped, out, COPY_CHUNK)
