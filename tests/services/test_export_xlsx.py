@@ -224,6 +224,15 @@ def test_more_rows_than_a_sheet_holds_are_refused_and_the_old_file_kept(filled, 
     assert [p.name for p in tmp_path.iterdir()] == ["long.xlsx"]   # no temporary file left
 
 
+def test_a_matrix_of_more_days_than_a_sheet_has_columns_is_refused(filled, tmp_path,
+                                                                   monkeypatch):
+    days = len(csv_rows(filled, "matrix")[0]) - 1
+    monkeypatch.setattr(export_xlsx, "MAX_COLUMNS", days)   # the actor's column is one more
+    with pytest.raises(XlsxExportError, match=rf"^{days} days do not fit in one XLSX sheet"):
+        export_xlsx.export_matrix_xlsx(filled, tmp_path / "m.xlsx")
+    assert not (tmp_path / "m.xlsx").exists()
+
+
 def test_a_workbook_is_never_written_to_standard_output(filled):
     with pytest.raises(XlsxExportError, match="-o FILE.xlsx"):
         export_xlsx.export_matrix_xlsx(filled, "-")
