@@ -16,6 +16,7 @@ from pathlib import Path
 from s400tracker import __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_ENVIRONMENT, EXIT_NO_GUI = 0, 1, 2, 3
+EXPORT_FORMATS = ("matrix", "long", "xlsx-matrix", "xlsx-long")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,16 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, help=db_help)
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="export the store as CSV (matrix or long)")
+    p = sub.add_parser("export", help="export the store as CSV or XLSX (matrix or long)")
     p.add_argument("--db", type=Path, help=db_help)
-    p.add_argument("--format", choices=("matrix", "long"), default="matrix",
-                   help="matrix: actors × days (default); long: one row per statement")
+    p.add_argument("--format", choices=EXPORT_FORMATS,
+                   help="matrix: actors × days (default); long: one row per statement; "
+                        "xlsx-matrix, xlsx-long: the same as an Excel workbook "
+                        "(what a FILE ending in .xlsx gets)")
     p.add_argument("-o", "--output", default="-", metavar="FILE",
-                   help="file to write (default or '-': standard output)")
+                   help="file to write (default or '-': standard output, CSV only)")
     p.add_argument("--no-bom", action="store_true",
-                   help="no UTF-8 byte order mark (Excel needs it to read accents right)")
+                   help="CSV: no UTF-8 byte order mark (Excel needs it to read accents right)")
     p.add_argument("--no-escape-formulas", action="store_true",
-                   help="keep cells starting with = + - @ as they are (Excel may run them)")
+                   help="CSV: keep cells starting with = + - @ as they are (Excel may run them)")
     p.add_argument("--include-untracked", action="store_true",
                    help="long format: also statements by speakers that are no tracked actor")
     p.add_argument("--include-hidden", action="store_true",
@@ -148,8 +151,16 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from s400tracker.services.export import CsvOptions
+    from s400tracker.services.export_xlsx import XlsxExportError
 
     to_stdout = args.output in (None, "-")
+    # A workbook when the format says so or the file's name ends in .xlsx (`--format long -o
+    # x.xlsx` is the long workbook, not a CSV misnamed); the kind is matrix unless long is named.
+    xlsx = (args.format or "").startswith("xlsx-") or (
+        not to_stdout and args.output.lower().endswith(".xlsx"))
+    kind = "long" if args.format in ("long", "xlsx-long") else "matrix"
+    if xlsx and to_stdout:
+        return _fail("an XLSX workbook is written to a file: name one with -o FILE.xlsx")
     # A BOM shown on a terminal is noise; in a file or a pipe it helps Excel.
     bom = not args.no_bom and not (to_stdout and sys.stdout.isatty())
     options = CsvOptions(bom=bom, escape_formulas=not args.no_escape_formulas,
@@ -157,10 +168,11 @@ def cmd_export(args) -> int:
                          include_hidden=args.include_hidden)
     dest = "-" if to_stdout else Path(args.output)
     with _open(args.db) as tracker:
-        if args.format == "matrix":
-            tracker.export_matrix(dest, options=options)
-        else:
-            tracker.export_long(dest, options=options)
+        write = getattr(tracker, f"export_{kind}{'_xlsx' if xlsx else ''}")
+        try:
+            write(dest, options=options)
+        except XlsxExportError as e:   # too many rows for a sheet: said before anything is written
+            return _fail(str(e))
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from s400tracker.core.ids import parse_statement_id
 from s400tracker.core.model import STANCES
 from s400tracker.core.text import counted
 
@@ -19,8 +20,8 @@ EXIT_OK, EXIT_ERROR = 0, 2
 def add_parsers(sub, db_help: str, iso_date) -> None:
     p = sub.add_parser("annotate", help="set the note, tags or stance of one statement")
     p.add_argument("--db", type=Path, help=db_help)
-    p.add_argument("--statement", required=True, metavar="ID",
-                   help="the statement_id column of `export --format long`")
+    p.add_argument("--statement", required=True, metavar="ID", type=parse_statement_id,
+                   help="the statement_id column of `export --format long` (CSV or XLSX)")
     p.add_argument("--note", help="the note (replaces the one there; '' clears it)")
     p.add_argument("--tag", action="append", metavar="TAG",
                    help="a tag; repeat for several (replaces the tags there)")

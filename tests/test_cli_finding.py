@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 from s400tracker import cli
+from s400tracker.core.ids import parse_statement_id
 from tests.test_cli import articles, stand_in_extractor  # noqa: F401 - the shared fixture
 from tests.test_cli_share import long_rows, two_stores  # noqa: F401 - the shared fixture
 
@@ -20,7 +21,7 @@ def test_the_long_export_includes_hidden_statements_on_request(tmp_path, capsys)
     from s400tracker.services.tracker import Tracker
 
     with Tracker.open(db) as t:
-        t.hide(hidden)
+        t.hide(parse_statement_id(hidden))   # the CSV's form of the id, back to the stored one
     default = long_rows(db, capsys)
     assert hidden not in {r["statement_id"] for r in default}      # the default is unchanged
     assert cli.main(["export", "--db", str(db), "--format", "long", "--no-bom",
@@ -51,6 +52,7 @@ def test_annotations_conflicts_lists_each_unresolved_conflict(two_stores, tmp_pa
     assert cli.main(["annotations", "conflicts", "--db", str(bob)]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     *fields, theirs = line.split("\t")
-    assert fields == [sid, row["actor"], row["date"], "mine: [reject] [-] \"bob's\""]
+    assert fields == [parse_statement_id(sid), row["actor"], row["date"],
+                      "mine: [reject] [-] \"bob's\""]
     assert theirs.startswith("theirs (")   # the author: who alice's store says she is
     assert theirs.endswith("): [-] [-] 'alice says this is a clear threat to th…'")

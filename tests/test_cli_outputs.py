@@ -62,6 +62,7 @@ def full_disk(monkeypatch):
 OUTPUTS = [
     ("matrix CSV", "out.csv", ["export", "-o", "{out}"]),
     ("long CSV", "out.csv", ["export", "--format", "long", "-o", "{out}"]),
+    ("long workbook", "out.xlsx", ["export", "--format", "long", "-o", "{out}"]),
     ("annotation bundle", "bundle.json", ["annotations", "export", "-o", "{out}"]),
     ("briefing", "briefing.html", ["report", "-o", "{out}"]),
 ]

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from s400tracker import cli
+from s400tracker.core.ids import parse_statement_id
 from s400tracker.store import Store
 from tests.test_cli import articles, stand_in_extractor  # noqa: F401 - the shared fixture
 
@@ -48,7 +49,7 @@ def test_annotate_by_statement_id_then_share_the_bundle(two_stores, tmp_path, ca
 
 def test_a_conflict_is_reported_and_both_versions_survive(two_stores, tmp_path, capsys):
     alice, bob = two_stores
-    sid = long_rows(alice, capsys)[0]["statement_id"]
+    sid = parse_statement_id(long_rows(alice, capsys)[0]["statement_id"])   # as the report says it
     bundle = tmp_path / "a.json"
     cli.main(["annotate", "--db", str(alice), "--statement", sid, "--note", "base"])
     cli.main(["annotations", "export", "--db", str(alice), "-o", str(bundle)])

@@ -414,22 +414,9 @@ class MainWindow(QMainWindow):
         self.error("Import stopped", message)
 
     def export(self, kind: str) -> None:
-        title = "Export matrix as CSV" if kind == "matrix" else "Export statements as CSV"
-        default = str(Path.home() / f"s400tracker-{kind}.csv")
-        from PySide6.QtWidgets import QFileDialog   # here: its types cost launch time
+        from s400tracker.gui import export_flow
 
-        path, _ = QFileDialog.getSaveFileName(self, title, default, "CSV files (*.csv)")
-        if not path:
-            return
-        self.detail.flush()
-        try:
-            # The same service code as `s400tracker export`, with the filters shown applied.
-            write = self.tracker.export_matrix if kind == "matrix" else self.tracker.export_long
-            write(Path(path), self.model.filter)
-        except (StoreError, OSError) as e:
-            self.error("Export failed", str(e))
-            return
-        self.statusBar().showMessage(f"Exported to {path}", 5000)
+        export_flow.export(self, kind)
 
     # -- messages ---------------------------------------------------------------------------
 

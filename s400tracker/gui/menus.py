@@ -49,10 +49,10 @@ def build_menus(w) -> None:
                               "Import .txt articles (or drop files and folders on the window)")
     w.import_folder_action = _action(w, "Import &folder…", lambda: import_folder(w),
                                      QKeySequence("Ctrl+Shift+I"))
-    w.export_matrix_action = _action(w, "&Export matrix as CSV…", lambda: w.export("matrix"),
-                                     QKeySequence("Ctrl+E"), "Actors × dates, as shown")
-    w.export_long_action = _action(w, "Export &statements as CSV…", lambda: w.export("long"),
-                                   QKeySequence("Ctrl+Shift+E"), "One row per statement")
+    w.export_matrix_action = _action(w, "&Export matrix…", lambda: w.export("matrix"),
+                                     QKeySequence("Ctrl+E"), "Actors × dates, as shown, as CSV or XLSX")
+    w.export_long_action = _action(w, "Export &statements…", lambda: w.export("long"),
+                                   QKeySequence("Ctrl+Shift+E"), "One row per statement, as CSV or XLSX")
     for a in (w.import_action, w.import_folder_action):
         file_menu.addAction(a)
     file_menu.addSeparator()

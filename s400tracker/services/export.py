@@ -2,7 +2,9 @@
 
 Safety, each on by default: a UTF-8 BOM so Excel reads accents right; cells that Excel would run
 as formulas (starting with = + - @, their full-width forms, tab or CR) get a leading apostrophe;
-cells longer than Excel's 32,767-character limit are cut, visibly. Line endings are CRLF, as the csv module writes them.
+cells longer than Excel's 32,767-character limit are cut, visibly; statement ids are written
+after a letter (core/ids.py: id_as_text), so that none is read as a number. Line endings are CRLF,
+as the csv module writes them. The XLSX exports (export_xlsx.py) write the same rows as typed cells.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence, TextIO
 
+from s400tracker.core.ids import id_as_text
 from s400tracker.core.model import Actor, Statement
 from s400tracker.core.query import StatementFilter
 from s400tracker.services.atomic import atomic_write
@@ -80,15 +83,23 @@ def write_matrix(
 def write_matrix_rows(stream: TextIO, actors: Sequence[Actor],
                       quotes: Iterable[tuple[str, str, str]], options: CsvOptions) -> None:
     """write_matrix from (actor key, ISO day, quote) triples, in statement order."""
+    days, rows = matrix_cells(actors, quotes)
+    _bom(stream, options)
+    stream.write(csv_line(["actor", *days]))
+    for name, cells in rows:
+        stream.write(csv_line([safe_cell(v, options.escape_formulas) for v in (name, *cells)]))
+
+
+def matrix_cells(actors: Sequence[Actor], quotes: Iterable[tuple[str, str, str]]
+                 ) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The matrix from (actor key, ISO day, quote) triples: its ISO days, ascending, and per
+    actor in their order (name, one cell per day: that day's quotes, one per line)."""
     by_cell: dict[tuple[str, str], list[str]] = {}
     for actor, day, quote in quotes:
         by_cell.setdefault((actor, day), []).append(quote)
     days = sorted({day for _, day in by_cell})
-    _bom(stream, options)
-    stream.write(csv_line(["actor", *days]))
-    for actor in sorted(actors, key=lambda a: a.position):
-        cells = ["\n".join(by_cell.get((actor.key, day), ())) for day in days]
-        stream.write(csv_line([safe_cell(v, options.escape_formulas) for v in (actor.name, *cells)]))
+    return days, [(actor.name, ["\n".join(by_cell.get((actor.key, day), ())) for day in days])
+                  for actor in sorted(actors, key=lambda a: a.position)]
 
 
 def write_long(
@@ -102,7 +113,7 @@ def write_long(
         ann = s.annotation
         first = s.sources[0] if s.sources else None
         row = {
-            "statement_id": s.id,
+            "statement_id": id_as_text(s.id),
             "actor": names.get(s.actor, s.actor or ""),
             "date": s.date.isoformat() if s.date else "",
             "quote": s.quote,
@@ -141,6 +152,7 @@ def write_long_rows(stream: TextIO, actors: Sequence[Actor], rows: Iterable[tupl
     starts = FORMULA_STARTS if escape else ()
     half = EXCEL_CELL_LIMIT // 2
     special = _CSV_SPECIAL.search
+    prefix = id_as_text("")
 
     def text(value):
         # csv_field(safe_cell(value)), with the common case (short, no formula start, nothing
@@ -158,7 +170,7 @@ def write_long_rows(stream: TextIO, actors: Sequence[Actor], rows: Iterable[tupl
              basis, outlet, published, path, start, end, hidden, origin, wordings) in rows:
             stance = analyst or suggested
             yield (
-                f"{sid},{names[actor] if actor in names else text(actor)},{day or ''},{text(quote)},"
+                f"{prefix}{sid},{names[actor] if actor in names else text(actor)},{day or ''},{text(quote)},"
                 f"{kind},{text(speaker)},{text(titles)},{text(note)},"
                 f"{text('; '.join(json.loads(tags))) if tags else ''},{stance or ''},{basis},"
                 f"{'' if stance is None else ('analyst' if analyst else 'suggested')},"
@@ -170,6 +182,22 @@ def write_long_rows(stream: TextIO, actors: Sequence[Actor], rows: Iterable[tupl
     _bom(stream, options)
     stream.write(csv_line(LONG_COLUMNS))
     stream.writelines(lines())
+
+
+def long_row_values(row: tuple, names: dict[str, str]) -> tuple:
+    """One of the store's long_rows() as the values of LONG_COLUMNS, untouched by any file
+    format: the bare id, ISO dates, offsets as numbers, None where there is nothing. `names`
+    maps actor keys to names. The XLSX export's rows; the CSV's are formatted in place above."""
+    (sid, actor, day, quote, kind, speaker, titles, note, tags, analyst, suggested,
+     basis, outlet, published, path, start, end, hidden, origin, wordings) = row
+    stance = analyst or suggested
+    return (
+        sid, names.get(actor, actor), day, quote, kind, speaker, titles, note,
+        "; ".join(json.loads(tags)) if tags else None, stance, basis,
+        None if stance is None else ("analyst" if analyst else "suggested"),
+        outlet, published, path, start, end, "yes" if hidden else None, origin,
+        wordings_cell(wordings),
+    )
 
 
 def wordings_cell(sources: Iterable[tuple[str, str, str]]) -> str:
@@ -211,7 +239,7 @@ def export_matrix(
     store: Store, dest, f: StatementFilter = StatementFilter(), options: CsvOptions = CsvOptions()
 ) -> None:
     """Write the matrix CSV of statements matching `f` to `dest` (a path, a text stream or "-")."""
-    actors = _actors(store, f)
+    actors = matrix_actors(store, f)
     with open_output(dest) as stream:
         write_matrix_rows(stream, actors, store.dated_quotes(f.replace(tracked_only=True)),
                           options)
@@ -221,15 +249,21 @@ def export_long(
     store: Store, dest, f: StatementFilter = StatementFilter(), options: CsvOptions = CsvOptions()
 ) -> None:
     """Write the long CSV of statements matching `f` to `dest` (a path, a text stream or "-")."""
+    with open_output(dest) as stream:
+        write_long_rows(stream, store.actors(), store.long_rows(long_filter(f, options)), options)
+
+
+def long_filter(f: StatementFilter, options: CsvOptions) -> StatementFilter:
+    """The filter of a long export: `f`, widened by the options' untracked and hidden."""
     if options.include_untracked:
         f = f.replace(tracked_only=False)
     if options.include_hidden:
         f = f.replace(include_hidden=True)
-    with open_output(dest) as stream:
-        write_long_rows(stream, store.actors(), store.long_rows(f), options)
+    return f
 
 
-def _actors(store: Store, f: StatementFilter) -> list[Actor]:
+def matrix_actors(store: Store, f: StatementFilter) -> list[Actor]:
+    """The matrix's rows: the actors `f` lets through, whether they spoke or not."""
     return [
         a for a in store.actors()
         if (not f.actors or a.key in f.actors) and (not f.groups or a.group in f.groups)

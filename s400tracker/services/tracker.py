@@ -44,6 +44,7 @@
       t.reextract(progress=None, cancel=None) -> ReextractReport
       t.export_matrix(dest, filter=StatementFilter(), options=CsvOptions())
       t.export_long(dest, filter=StatementFilter(), options=CsvOptions())
+      t.export_matrix_xlsx(dest, ...), t.export_long_xlsx(dest, ...)   # the same rows, as XLSX
 
 Errors: store.StoreError (environment: show its message), store.NotFoundError (stale id),
 ValueError (invalid input, message readable).
@@ -360,6 +361,16 @@ class Tracker:
                     options: CsvOptions | None = None) -> None:
         from s400tracker.services import export
         export.export_long(self.store, dest, filter, options or export.CsvOptions())
+
+    def export_matrix_xlsx(self, dest, filter: StatementFilter = StatementFilter(),
+                           options: CsvOptions | None = None) -> None:
+        from s400tracker.services import export, export_xlsx
+        export_xlsx.export_matrix_xlsx(self.store, dest, filter, options or export.CsvOptions())
+
+    def export_long_xlsx(self, dest, filter: StatementFilter = StatementFilter(),
+                         options: CsvOptions | None = None) -> None:
+        from s400tracker.services import export, export_xlsx
+        export_xlsx.export_long_xlsx(self.store, dest, filter, options or export.CsvOptions())
 
 
 def _slug(name: str) -> str:
