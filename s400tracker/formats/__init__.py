@@ -7,7 +7,7 @@ network: each reader imports its library when a file needs it, so reading a .txt
 
 | Files | Reader | What each article gets |
 |---|---|---|
-| .txt (and anything that is text) | plain.py, the decoding of services/articles.py | text as decoded; title and date from its top lines |
+| .txt (and anything that is text) | plain.py (UTF-8, UTF-16 by its BOM, else Windows-1252) | text as decoded; title and date from its top lines |
 | .html .htm, a .doc that is a web page | html.py (trafilatura, htmldate) | main text only; title, outlet, address, date from meta tags and `<time>` |
 | .mhtml .mht | mime.py → html.py | as a page |
 | .eml | mime.py | the article, no headers, signature or footer; Subject as title; Date as last resort |
@@ -110,21 +110,23 @@ def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str) -> Sour
         file_sha256=file_sha, kind=d.kind, dateline=dateline, note=note)
 
 
-_TEXT_READERS: tuple = ()
+_TEXT_MODULES: tuple = ()
 
 
 def _text_readers():
-    """(read_header, find_dateline, decode_text), imported once on first use, not with the
-    package: the extractor's modules and the text decoding load when an article is read, and
-    then only once (an import statement per article costs as much as the sniffing)."""
-    global _TEXT_READERS
-    if not _TEXT_READERS:
-        from s400tracker.extract.article import read_header
-        from s400tracker.formats.dates import find_dateline
-        from s400tracker.formats.plain import decode_text
+    """(read_header, find_dateline, decode), their modules imported once on first use, not with
+    the package: the extractor's modules and the text decoding load when an article is read,
+    and then only once (an import statement per article costs as much as the sniffing). The
+    functions are looked up in their modules at each call, so that what replaces one there
+    (a test's stand-in) is what runs."""
+    global _TEXT_MODULES
+    if not _TEXT_MODULES:
+        from s400tracker.extract import article
+        from s400tracker.formats import dates, plain
 
-        _TEXT_READERS = (read_header, find_dateline, decode_text)
-    return _TEXT_READERS
+        _TEXT_MODULES = (article, dates, plain)
+    article, dates, plain = _TEXT_MODULES
+    return article.read_header, dates.find_dateline, plain.decode
 
 
 def _text(data: bytes, suffix: str) -> list[Draft]:

@@ -98,3 +98,30 @@ def _opening_lines(text: str, count: int = 3, limit: int = 4096) -> list[tuple[i
             found.append((pos, stop))
         pos = stop + 1
     return found
+
+
+_WHEN_IN_RUN = re.compile(_WHEN, re.IGNORECASE)
+
+
+def blank_dateline(text: str, dateline: Dateline | None) -> str:
+    """The text the extractor is to read: the dateline's place, agency and dash turned into
+    spaces, so that none of them becomes a speaker or part of a quotation, while every offset
+    stays what it is in `text`. Its day stays, as a sentence of its own ('March 14.'): the day a
+    story was filed is the day its undated statements were made. A line that is only a date
+    is left as it is, a paragraph no statement can take."""
+    if dateline is None:
+        return text
+    start, end = dateline.start, dateline.end
+    run = text[start:end]
+    if dateline.place == "" and _DATE_LINE.fullmatch(run):
+        return text
+    kept = [" "] * len(run)
+    when = _WHEN_IN_RUN.search(run)
+    if when is not None:
+        kept[when.start():when.end()] = run[when.start():when.end()]
+        if when.end() < len(kept):
+            kept[when.end()] = "."
+    return text[:start] + "".join(kept) + text[end:]
+
+
+_DATE_LINE = re.compile(_DATE_ONLY)
