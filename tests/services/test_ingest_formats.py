@@ -1,0 +1,30 @@
+"""Import of files holding several articles, and of folders holding more than articles."""
+
+from __future__ import annotations
+
+from s400tracker.services import ingest
+from s400tracker.services.tracker import Tracker
+from tests.formats import exports_made, makers, pages_made
+from tests.helpers import no_index, quote_finder
+
+FINDER = quote_finder({"Berg": None, "Lund": None})
+
+
+def test_progress_counts_files_not_the_articles_of_an_export(store, tmp_path):
+    (tmp_path / "export.docx").write_bytes(makers.docx(exports_made.nexis_lines()))
+    (tmp_path / "feed.xml").write_bytes(pages_made.rss())
+    (tmp_path / "alone.txt").write_text('"We were not consulted," Berg said.', encoding="utf-8")
+    calls = []
+    report = ingest.import_paths(store, [tmp_path], extract_fn=FINDER, make_index=no_index,
+                                 progress=lambda done, total, path: calls.append((done, total, path.name)))
+    assert report.summary() == "6 added, 0 already present, 0 failed"
+    assert calls == [(1, 3, "alone.txt"), (2, 3, "export.docx"), (3, 3, "feed.xml")]
+
+
+def test_a_store_kept_in_the_articles_folder_is_not_reported_as_a_file(tmp_path):
+    (tmp_path / "a.txt").write_text('"We were not consulted," Berg said.', encoding="utf-8")
+    with Tracker.open(tmp_path / "case.db", create=True) as t:
+        report = t.import_paths([tmp_path])
+        assert [r.path.name for r in report.results] == ["a.txt"]
+        again = t.import_paths([tmp_path])   # the store, its journal and lock exist now
+        assert again.summary() == "0 added, 1 already present, 0 failed"
