@@ -12,9 +12,9 @@ import pytest
 
 from s400tracker import cli
 from tests.formats import exports_made, makers, pages_made
+from tests.formats.folders import PNG, mixed_folder
 from tests.formats.makers import STORY_A, STORY_B
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40)
 FURNITURE = [pages_made.RELATED_HEADLINE, "said to weigh new tariffs", pages_made.COOKIE,
              "Reader42", "Subscribe", "All rights reserved", "nsubscribe", "preferences",
              *pages_made.FOOTER, "Harbour Times Alerts", "alerts@", "Length:", "Load-Date",
@@ -26,22 +26,6 @@ DATELINE_WORDS = {"VALDORIA", "VALDORIA CITY", "OSLO", "LONDON", "ANKARA", "Publ
 @pytest.fixture(autouse=True)
 def default_store(monkeypatch, tmp_path):
     monkeypatch.setenv("S400TRACKER_DB", str(tmp_path / "default" / "tracker.db"))
-
-
-def mixed_folder(folder: Path) -> Path:
-    folder.mkdir()
-    (folder / "page.html").write_text(pages_made.furniture_page(), encoding="utf-8")
-    (folder / "story.docx").write_bytes(makers.docx([STORY_B[0], "15 March 2019", *STORY_B[1:]]))
-    (folder / "court.pdf").write_bytes(makers.pdf([
-        "Court to hear harbour dispute", "", "18 March 2019", "",
-        'The regional court said on Monday it would hear the case in April. "Both sides will be',
-        'heard in full," the court\'s president Lena Voss said.']))
-    (folder / "haber.rtf").write_bytes(makers.rtf(pages_made.TURKISH, codepage=1254))
-    (folder / "alert.eml").write_bytes(pages_made.eml(STORY_B))
-    (folder / "feed.rss").write_bytes(pages_made.rss())
-    (folder / "nexis-export.docx").write_bytes(makers.docx(exports_made.nexis_lines()))
-    (folder / "photo.png").write_bytes(PNG)
-    return folder
 
 
 def import_lines(capsys, *args) -> tuple[int, list[str]]:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from tests.formats.makers import STORY_A, STORY_B
-from tests.test_cli_formats import mixed_folder
+from tests.formats.folders import mixed_folder
 
 
 def drop(window, mime: QMimeData) -> None:

@@ -53,7 +53,11 @@ class ImportReportDialog(QDialog):
                                          inference.line())):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.resizeColumnsToContents()
+        # Long file names and titles are cut (the tooltip has them whole), so the reasons show.
+        for col, widest in ((1, 220), (2, 340)):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), widest))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(len(_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
@@ -63,7 +67,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.problems_only.setVisible(any(r.status in _PROBLEMS for r in rows))
-        self.resize(1000, 480)
+        self.resize(1120, 480)
 
     def text(self) -> str:
         """The summary and every line of the report, as the command line prints them."""
