@@ -145,8 +145,10 @@ def test_import_and_extract_give_the_same_dates_by_the_same_precedence(tmp_path,
     # The sidecar wins over the page's own date; the export's header lines date its articles;
     # a text dated only by its dateline; an undated Word file.
     (folder / "page.html").write_text(pages_made.furniture_page(), encoding="utf-8")
+    # A sidecar row cannot tell an export's articles apart: each keeps its own date.
     (folder / "articles.csv").write_text("file,outlet,title,published,url\n"
-                                         "page.html,Desk copy,,2019-03-20,\n", encoding="utf-8")
+                                         "page.html,Desk copy,,2019-03-20,\n"
+                                         "export.rtf,Desk copy,Export,2019-03-21,\n", encoding="utf-8")
     (folder / "export.rtf").write_bytes(makers.rtf(exports_made.nexis_lines()))
     (folder / "wire.txt").write_text(
         "Envoy recalled\n\nOSLO, March 16, 2019 (Reuters) - \"We have recalled our envoy,\" "

@@ -68,9 +68,11 @@ _WHAT = {"html": "web page", "mime": "e-mail or web archive", "docx": "Word docu
          "text": "text file"}
 
 
-def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
+def read_articles(path: Path, data: bytes, *, dated_and_titled: bool = False) -> list[SourceArticle]:
     """The articles in the file `path` whose bytes are `data`; Refusal when there are none.
-    The caller reads the file (and its size limit) and applies the sidecar."""
+    The caller reads the file (and its size limit) and applies the sidecar. `dated_and_titled`:
+    the caller has the date and title already (the sidecar's), so the text's top lines are not
+    read for them (its dateline still is: the extractor is to skip it)."""
     if not isinstance(path, Path):
         path = Path(path)
     suffix = path.suffix.lower()
@@ -87,13 +89,15 @@ def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
         raise Refusal("no text")
     file_sha = sha256_hex(data)
     multi = len(drafts) > 1 or drafts[0].kind in _MULTI
-    return [_finish(d, path, file_sha, multi, note) for d in drafts]
+    return [_finish(d, path, file_sha, multi, note, dated_and_titled) for d in drafts]
 
 
-def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str) -> SourceArticle:
+def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str,
+            dated_and_titled: bool) -> SourceArticle:
     read_header, find_dateline, _ = _text_readers()
     published, basis = (d.published, d.published_basis) if not d.date_last else (None, UNDATED)
-    header = read_header(d.text) if (published is None or not d.title) else None
+    header = read_header(d.text) if (published is None or not d.title) and not dated_and_titled \
+        else None
     if published is None and header is not None and header.published is not None:
         published, basis = header.published, HEADER
     dateline = find_dateline(d.text, before=published or (d.published if d.date_last else None))
