@@ -138,9 +138,15 @@ def _folder_files(folder: Path) -> list[Path]:
     return [Path(path) for _, path in found]
 
 
-def is_article_name(path: Path) -> bool:
-    """Whether a folder walk reads this file: its suffix is one of an article type."""
-    return os.path.splitext(path.name)[1].lower() in _SUFFIXES
+def without_store_files(files: list[Path], store_path: str, named: list) -> list[Path]:
+    """The files but the store's own, met in a folder walk (a store kept beside its articles:
+    the database, its journal, its lock and backups are no articles to report)."""
+    if not store_path or store_path == ":memory:":
+        return files
+    own = Path(os.path.abspath(store_path))
+    named_set = {Path(p) for p in named}
+    return [f for f in files if f in named_set or not (
+        f.name.startswith(own.name) and Path(os.path.abspath(f)).parent == own.parent)]
 
 
 # How many files ahead of the one being read the disk is asked to fetch. An archive folder is

@@ -23,7 +23,7 @@ from s400tracker.core.ids import text_sha256
 from s400tracker.core.model import Actor, Document, Found
 from s400tracker.core.text import counted
 from s400tracker.services.articles import (ArticleError, collect, is_sidecar, read_ahead, read_articles,
-                                           read_sidecar, stored_extraction_text)
+                                           read_sidecar, stored_extraction_text, without_store_files)
 from s400tracker.store import ExtractionChange, Store
 
 # extract(text, published, index) -> list[Found]; `index` is whatever make_index(actors) built.
@@ -135,7 +135,7 @@ def import_paths(
     default = extract_fn is None and make_index is None
     extract_fn, make_index = _extractor(extract_fn, make_index)
     paths = list(paths)
-    files = _without_store_files(collect(paths), store, paths)
+    files = without_store_files(collect(paths), str(getattr(store, "path", "")), paths)
     actors = store.actors()
     if workers is None:
         workers = (os.cpu_count() or 1) if default and len(files) >= PARALLEL_FROM else 0
@@ -219,18 +219,6 @@ def import_paths(
 
         inferred = infer_undated(store, extract_fn, index if index is not None else make_index(actors))
     return ImportReport(tuple(results), cancelled, tuple(inferred))
-
-
-def _without_store_files(files: list[Path], store: Store, named: list) -> list[Path]:
-    """The files but the store's own, met in a folder walk (a store kept beside its articles:
-    the database, its journal, its lock and backups are no articles to report)."""
-    where = str(getattr(store, "path", ""))
-    if not where or where == ":memory:":
-        return files
-    own = Path(os.path.abspath(where))
-    named_set = {Path(p) for p in named}
-    return [f for f in files if f in named_set or not (
-        f.name.startswith(own.name) and Path(os.path.abspath(f)).parent == own.parent)]
 
 
 class _Job:

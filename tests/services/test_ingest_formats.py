@@ -28,3 +28,23 @@ def test_a_store_kept_in_the_articles_folder_is_not_reported_as_a_file(tmp_path)
         assert [r.path.name for r in report.results] == ["a.txt"]
         again = t.import_paths([tmp_path])   # the store, its journal and lock exist now
         assert again.summary() == "0 added, 1 already present, 0 failed"
+
+
+def test_re_extraction_skips_the_dateline_as_import_did(tmp_path):
+    (tmp_path / "wire.txt").write_text(
+        'Port row\n\nANKARA (AP) — "We were not consulted," the minister said on Thursday.\n\n'
+        "OSLO - Berg said the talks would resume in April.\n", encoding="utf-8")
+    with Tracker.open(tmp_path / "case.db", create=True) as t:
+        assert t.import_paths([tmp_path / "wire.txt"]).summary().startswith("1 added")
+        before = {(s.quote, s.speaker) for s in t.store.statements(_everyone())}
+        assert ("We were not consulted", "the minister") in before
+        assert all("ANKARA" not in quote and speaker not in ("ANKARA", "AP") for quote, speaker in before)
+        change = t.reextract()
+        assert (change.change.added, change.change.removed) == (0, 0)
+
+
+
+def _everyone():
+    from s400tracker.core.query import StatementFilter
+
+    return StatementFilter(tracked_only=False)
