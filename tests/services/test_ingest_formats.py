@@ -36,9 +36,11 @@ def test_re_extraction_skips_the_dateline_as_import_did(tmp_path):
         "OSLO - Berg said the talks would resume in April.\n", encoding="utf-8")
     with Tracker.open(tmp_path / "case.db", create=True) as t:
         assert t.import_paths([tmp_path / "wire.txt"]).summary().startswith("1 added")
-        before = {(s.quote, s.speaker) for s in t.store.statements(_everyone())}
-        assert ("We were not consulted", "the minister") in before
-        assert all("ANKARA" not in quote and speaker not in ("ANKARA", "AP") for quote, speaker in before)
+        before = {(s.quote, s.kind, s.speaker) for s in t.store.statements(_everyone())}
+        # The quotation is the whole sentence once the dateline is out of it: direct.
+        assert ("We were not consulted", "direct", "the minister") in before
+        assert all("ANKARA" not in quote and speaker not in ("ANKARA", "AP", "OSLO")
+                   for quote, _, speaker in before)
         change = t.reextract()
         assert (change.change.added, change.change.removed) == (0, 0)
 
