@@ -121,6 +121,7 @@ def test_an_alerts_unsubscribe_lines_and_a_pages_related_links_give_no_statement
     ("LONDON - ", "the minister"),
     ("ANKARA (AP) — ", "the minister"),
     ("Oslo, March 14 (AP) -- ", "the minister"),
+    ("Published: March 14, 2019 - ", "the minister"),
 ])
 def test_a_dateline_is_never_a_speaker_nor_part_of_a_quote(tmp_path, capsys, opening, speaker):
     story = tmp_path / "story.txt"

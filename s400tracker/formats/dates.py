@@ -64,7 +64,10 @@ _OPENING = re.compile(
     rf"[ \t]*(?:(?P<date>{_DATE_ONLY})[ \t]*$"
     rf"|(?P<run>(?P<place>{_CAPS_PLACE})(?:,\s*(?P<when>{_WHEN}))?\s*{_AGENCY}?{_DASH}"
     rf"|(?P<place2>{_NAME_PLACE}),\s*(?P<when2>{_WHEN})\s*{_AGENCY}?{_DASH}"
-    rf"|(?P<place3>{_NAME_PLACE})\s*\([^()\n]{{2,40}}\){_DASH})(?=[^\n]{{20}}))")
+    rf"|(?P<place3>{_NAME_PLACE})\s*\([^()\n]{{2,40}}\){_DASH}"
+    rf"|(?:Published|Updated|Posted|Filed)(?::|\s+on)?\s+(?P<when3>{_WHEN})"
+    rf"(?:,?[ \t]+\d{{1,2}}[:.]\d{{2}}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{{2,4}})?)?"
+    rf"\s*{_AGENCY}?{_DASH})(?=[^\n]{{20}}))")
 
 
 def find_dateline(text: str, *, skip_first: bool = True,
@@ -79,7 +82,7 @@ def find_dateline(text: str, *, skip_first: bool = True,
         if m.group("date"):
             return Dateline(m.start("date"), m.end("date"), "", parse_day(m.group("date")))
         place = (m.group("place") or m.group("place2") or m.group("place3") or "").strip()
-        when = m.group("when") or m.group("when2") or ""
+        when = m.group("when") or m.group("when2") or m.group("when3") or ""
         run = m.group("run").rstrip()
         return Dateline(m.start("run"), m.start("run") + len(run), place.rstrip(",. "),
                         parse_day(when, before=before) if when else None)
