@@ -126,7 +126,8 @@ def import_paths(
     cancel: Cancel | None = None,
     workers: int | None = None,
 ) -> ImportReport:
-    """Import files and folders of .txt articles; one transaction per article.
+    """Import files and folders of articles, in every format s400tracker.formats reads; one
+    transaction per article (an export or a feed gives several).
 
     `workers`: extraction processes; None means one per core for an import of PARALLEL_FROM
     files or more with the default extractor, else 0 (extract in this process). Either way files
