@@ -445,8 +445,9 @@ class MainWindow(QMainWindow):
     # -- window -----------------------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:
-        # Files, folders, and text from a browser or an editor; links too, to say why not.
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
+        # Files, folders, and text from a browser or an editor; links too, to say why not. Not
+        # text dragged within the app (a quote from the article view is no new article).
+        if event.mimeData().hasUrls() or (event.mimeData().hasText() and event.source() is None):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
