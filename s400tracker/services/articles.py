@@ -258,13 +258,14 @@ def read_articles(path: Path, sidecar: dict[str, SidecarEntry], *,
         raise ArticleError(walked_file_problem(path, suffix))
     limit = MAX_BYTES if suffix in ("", ".txt") else MAX_DOCUMENT_BYTES
     entry = sidecar.get(path.name, _NO_ENTRY) if sidecar else _NO_ENTRY
-    sources = _read_source(path, _read(path, limit),
+    data = _read(path, limit)
+    sources = _read_source(path, data,
                            dated_and_titled=entry.published is not None and bool(entry.title))
     several = sources[0].identity != sources[0].file_sha256   # an export's or a feed's articles
     if several and entry is not _NO_ENTRY:
         # A row of the sidecar cannot tell an export's articles apart; each keeps its own.
         entry = _NO_ENTRY
-        sources = _read_source(path, _read(path, limit))
+        sources = _read_source(path, data)
     out = []
     for number, source in enumerate(sources, start=1):
         if entry.published is not None:

@@ -50,3 +50,15 @@ def _everyone():
     from s400tracker.core.query import StatementFilter
 
     return StatementFilter(tracked_only=False)
+
+
+def test_an_article_of_an_export_over_the_size_limit_is_refused_alone(store, tmp_path, monkeypatch):
+    from s400tracker.services import articles
+
+    # The limit brought down to between the feed's articles' sizes, rather than a 10 MB feed.
+    monkeypatch.setattr(articles, "MAX_BYTES", 120)
+    (tmp_path / "feed.xml").write_bytes(pages_made.rss())
+    report = ingest.import_paths(store, [tmp_path / "feed.xml"], extract_fn=FINDER, make_index=no_index)
+    assert [(r.status, r.label.split(" ")[0]) for r in report.results] == [
+        ("failed", "#1"), ("added", "#2"), ("added", "#3")]
+    assert report.results[0].reason.startswith("too large for an article")
