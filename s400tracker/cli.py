@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_help = "the store file (default: $S400TRACKER_DB or the user data folder, seeded on first use)"
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import .txt articles (files or folders) into the store")
+    p = sub.add_parser("import", help="import articles (files or folders: text, web pages, PDF, Word, RTF, e-mail, feeds, news exports) into the store")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--db", type=Path, help=db_help)
     p.set_defaults(func=cmd_import)
@@ -180,7 +180,7 @@ def cmd_extract(args) -> int:
     from s400tracker import paths
     from s400tracker.core.actors import load_actors
     from s400tracker.extract.pipeline import ActorIndex, extract
-    from s400tracker.services.articles import (ArticleError, collect, is_sidecar, read_ahead, read_article,
+    from s400tracker.services.articles import (ArticleError, collect, is_sidecar, read_ahead, read_articles,
                                                  read_sidecar)
 
     actors = load_actors(paths.resources_dir() / "actors.json")
@@ -188,6 +188,7 @@ def cmd_extract(args) -> int:
     index = ActorIndex(actors)
     status = EXIT_OK
     sidecars: dict[str, dict] = {}
+    named = set(args.paths)
     out = _utf8_stdout()
     for path in read_ahead(collect(args.paths)):
         if is_sidecar(path):
@@ -198,15 +199,21 @@ def cmd_extract(args) -> int:
             sidecars[folder] = read_sidecar(path.parent)
         sidecar = sidecars[folder]
         try:
-            article = read_article(path, sidecar)
+            articles = read_articles(path, sidecar, walked=path not in named)
         except ArticleError as e:
             print(f"s400tracker: {path}: {e}", file=sys.stderr)
             status = EXIT_FAILED
             continue
-        published = args.published or article.published
-        found = extract(article.text, published, index)
-        if found:
-            out.write(_json_lines(encode_string(name), found, actor_json))
+        for article in articles:
+            if article.refused:
+                print(f"s400tracker: {article.name}: {article.refused}", file=sys.stderr)
+                status = EXIT_FAILED
+                continue
+            published = args.published or article.published
+            found = extract(article.extraction_text(), published, index)
+            if found:
+                where = encode_string(name) + (f', "article": {article.number:d}' if article.number else "")
+                out.write(_json_lines(where, found, actor_json))
     out.flush()
     return status
 

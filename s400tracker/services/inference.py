@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from s400tracker.core.model import Found
+from s400tracker.services.articles import stored_extraction_text
 from s400tracker.store import Store
 
 
@@ -43,6 +44,6 @@ def infer_undated(store: Store, extract_fn, index) -> list[Inference]:
         day, n = votes[0]
         doc = store.document(doc_id)
         store.set_publication(doc_id, day, "inferred")
-        store.replace_extraction(doc_id, [_inferred(f) for f in extract_fn(doc.text, day, index)])
+        store.replace_extraction(doc_id, [_inferred(f) for f in extract_fn(stored_extraction_text(doc.text), day, index)])
         done.append(Inference(doc_id, doc.title, doc.path, day, n))
     return done
