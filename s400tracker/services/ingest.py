@@ -218,7 +218,8 @@ def import_paths(
         # New articles may be the dated twins of undated ones, or undated themselves.
         from s400tracker.services.inference import infer_undated
 
-        inferred = infer_undated(store, extract_fn, index if index is not None else make_index(actors))
+        added = [r.document_id for r in results if r.status == ADDED]
+        inferred = infer_undated(store, extract_fn, index if index is not None else make_index(actors), added)
     return ImportReport(tuple(results), cancelled, tuple(inferred))
 
 
