@@ -98,8 +98,8 @@ def test_a_store_from_before_the_wording_index_dates_by_its_old_statements(tmp_p
     path = tmp_path / "t.db"
     with Tracker.open(path, seed=False) as t:
         t.import_paths([_folder(tmp_path, "a", {"dated.txt": (DATED, "2020-12-15")})])
-    conn = sqlite3.connect(path)   # as version 3 left it: no wording index
-    conn.executescript("DROP TABLE wording_stems; DROP INDEX documents_undated; PRAGMA user_version = 3;")
+    conn = sqlite3.connect(path)   # as version 5 left it: no wording index
+    conn.executescript("DROP TABLE wording_stems; DROP INDEX documents_undated; PRAGMA user_version = 5;")
     conn.close()
     with Tracker.open(path, seed=False) as t:
         report = t.import_paths([_folder(tmp_path, "b", {"undated.txt": (UNDATED, "")})])
