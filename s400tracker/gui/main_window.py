@@ -259,11 +259,11 @@ class MainWindow(QMainWindow):
             f"{counted(self.tracker.document_count(), 'article')}")
         self.store_label.setText(f"Store: {self.tracker.path}")
         groups = " ".join(
-            f"<span style='color:{html.escape(c)}'>■</span> {html.escape(g)}"
+            f"<span style='color:{html.escape(c)}'>■</span>{_unbroken(g)}"
             for g, c in self.tracker.groups() if g)
         # Every stance, always: finding the ones present would read every cell of the matrix.
         stances = " ".join(
-            f"<span style='color:{STANCE_HUES[s]}'>■</span> {html.escape(STANCES[s].split(' /')[0])}"
+            f"<span style='color:{STANCE_HUES[s]}'>■</span>{_unbroken(STANCES[s].split(' /')[0])}"
             for s in STANCES)
         self.legend.setText(f"{groups} &nbsp;·&nbsp; Cell colour: {stances} &nbsp;·&nbsp; "
                             f"✎ annotated &nbsp;·&nbsp; ⚠ conflicting annotations (from a "
@@ -508,3 +508,9 @@ class MainWindow(QMainWindow):
             data = prefs.load_bytes(self.settings, key)
             if data is not None:
                 restore(data)
+
+
+def _unbroken(label: str) -> str:
+    """A legend entry as one unbreakable piece, its colour square included: the legend wraps
+    between entries, never between a square and the words it explains."""
+    return "&nbsp;" + html.escape(label).replace(" ", "&nbsp;")

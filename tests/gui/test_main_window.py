@@ -415,3 +415,15 @@ def test_a_recent_store_that_is_gone_is_not_recreated_but_new_store_creates(wind
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new), ""))
     menus.new_store(window)
     assert window.tracker.path == str(new) and new.stat().st_size > 0
+
+
+def test_the_legend_wraps_between_entries_never_inside_one(window):
+    # A narrow window wraps the legend; a colour square left at the end of a line, its label on
+    # the next, reads as the key of the wrong word.
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(window.legend.text())
+    shown = doc.toRawText()   # keeps no-break spaces as they are
+    for label in ("United States", "Make public statement", "Call for dialogue", "Condemn"):
+        assert f"■\u00a0{label.replace(' ', chr(0xa0))}" in shown, label
