@@ -56,18 +56,51 @@ WHERE m.document_id = ? AND d.published IS NOT NULL AND d.date_basis != 'inferre
 """
 
 
-def index_wordings(conn: sqlite3.Connection, statements: Iterable[tuple[str, str]]) -> None:
-    """Record the content words of (statement id, quote) pairs; a statement's quote never changes."""
+def index_wordings(conn: sqlite3.Connection, statements: Iterable[tuple[str, str]],
+                   staged: bool = False) -> None:
+    """Record the content words of (statement id, quote) pairs; a statement's quote never changes.
+
+    `staged` (a large import, Store.bulk(defer_index=True)): only the ids are noted, in
+    wording_staged, and fold_staged_wordings() indexes them all at once at the end; an article's
+    rows written into the index in the order of their hashes cost more than the rest of its writing."""
+    if staged:
+        ids = [(sid,) for sid, _ in statements]
+        if ids:
+            conn.executemany("INSERT INTO wording_staged (statement_id) VALUES (?)", ids)
+        return
     rows = [(_hashed(stem), sid) for sid, quote in statements for stem in wording_key(quote)]
     if rows:
         conn.executemany("INSERT OR IGNORE INTO wording_stems (stem, statement_id) VALUES (?, ?)", rows)
 
 
 def forget_wordings(conn: sqlite3.Connection, statements: Iterable[tuple[str, str]]) -> None:
-    """Drop the words of (statement id, quote) pairs about to be deleted."""
+    """Drop the words of (statement id, quote) pairs about to be deleted. A staged id needs
+    nothing: folding indexes only the staged statements that still exist."""
     rows = [(_hashed(stem), sid) for sid, quote in statements for stem in wording_key(quote)]
     if rows:
         conn.executemany("DELETE FROM wording_stems WHERE stem = ? AND statement_id = ?", rows)
+
+
+def wordings_staged(conn: sqlite3.Connection) -> bool:
+    """Statements staged by an import and not yet indexed: one running, or one that died."""
+    return conn.execute("SELECT 1 FROM wording_staged LIMIT 1").fetchone() is not None
+
+
+def fold_staged_wordings(conn: sqlite3.Connection) -> None:
+    """Index the staged statements' words in one pass, in the index's order, and empty the
+    staging table. Call inside a write transaction."""
+    if not wordings_staged(conn):
+        return
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wording_fold (stem INTEGER, statement_id TEXT)")
+    conn.execute("DELETE FROM temp.wording_fold")
+    statements = conn.execute(
+        "SELECT id, quote FROM statements WHERE id IN (SELECT statement_id FROM wording_staged)")
+    conn.executemany("INSERT INTO temp.wording_fold (stem, statement_id) VALUES (?, ?)",
+                     ((_hashed(stem), sid) for sid, quote in statements for stem in wording_key(quote)))
+    conn.execute("""INSERT OR IGNORE INTO wording_stems (stem, statement_id)
+                    SELECT stem, statement_id FROM temp.wording_fold ORDER BY stem, statement_id""")
+    conn.execute("DROP TABLE temp.wording_fold")
+    conn.execute("DELETE FROM wording_staged")
 
 
 def _hashed(stem: str) -> int:
