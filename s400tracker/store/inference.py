@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import sqlite3
 import zlib
 from typing import Iterable
@@ -94,9 +95,10 @@ def fold_staged_wordings(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS wording_fold (stem INTEGER, statement_id TEXT)")
     conn.execute("DELETE FROM temp.wording_fold")
     statements = conn.execute(
-        "SELECT id, quote FROM statements WHERE id IN (SELECT statement_id FROM wording_staged)")
-    conn.executemany("INSERT INTO temp.wording_fold (stem, statement_id) VALUES (?, ?)",
-                     ((_hashed(stem), sid) for sid, quote in statements for stem in wording_key(quote)))
+        "SELECT s.id, s.quote FROM wording_staged w JOIN statements s ON s.id = w.statement_id")
+    while chunk := statements.fetchmany(10000):
+        conn.executemany("INSERT INTO temp.wording_fold (stem, statement_id) VALUES (?, ?)",
+                         [(stem, sid) for sid, quote in chunk for stem in _hashed_key(quote)])
     conn.execute("""INSERT OR IGNORE INTO wording_stems (stem, statement_id)
                     SELECT stem, statement_id FROM temp.wording_fold ORDER BY stem, statement_id""")
     conn.execute("DROP TABLE temp.wording_fold")
@@ -107,6 +109,11 @@ def _hashed(stem: str) -> int:
     """A stem as the table keeps it: a number is a third the size of the word in its index, and
     two stems sharing a number only make one more candidate, which same_wording then turns down."""
     return zlib.crc32(stem.encode("utf-8"))
+
+
+@functools.lru_cache(maxsize=4096)   # the outlets reporting one statement quote the same words
+def _hashed_key(quote: str) -> tuple[int, ...]:
+    return tuple({_hashed(stem) for stem in wording_key(quote)})
 
 
 def _shared(key: frozenset[str]) -> tuple[str, list]:
