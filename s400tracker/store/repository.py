@@ -30,8 +30,7 @@ from s400tracker.store.guard import guarded as _guarded, mapped
 from s400tracker.store.import_lock import import_running, importing
 from s400tracker.store.opening import check_file, connect, create_whole, describe
 from s400tracker.store.schema import (
-    TABLES, current_version, defer_quote_index, migrate, quote_index_deferred,
-    rebuild_quote_index,
+    TABLES, current_version, defer_quote_index, finish_deferred_indexes, indexes_deferred, migrate,
 )
 from s400tracker.store.transactions import commit, write
 
@@ -66,6 +65,7 @@ class Store:
         self.backup_made: Path | None = None  # the copy taken before a migration, if any
         self._bulk_thread: int | None = None    # the thread importing in bulk(), if one is
         self._grouped = False                   # bulk(grouped=True): articles share commits
+        self._staged = False                    # bulk(defer_index=True): wordings indexed at its end
         self._candidates = None                 # merging.Candidates during bulk()
         self._durable = False                   # another thread's edit is being written
         self._synchronous = 2                   # the setting outside bulk() (FULL)
@@ -159,12 +159,12 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             saved = migrate(db, file, version)
-            if quote_index_deferred(conn):
+            if indexes_deferred(conn):
                 # Deferred by an import: one still running rebuilds it at its end; one that died
                 # left it to us.
                 with import_running(file) if file is not None else contextlib.nullcontext(False) as running:
                     if not running:
-                        rebuild_quote_index(conn)
+                        finish_deferred_indexes(conn)
         except StoreError:
             conn.close()
             raise
@@ -215,8 +215,9 @@ class Store:
 
         `defer_index`: the quotes' full-text index is not updated article by article but rebuilt
         once at the end (a few seconds for 100,000 statements; worth it for hundreds of
-        articles). Until then new quotes are not found by a search; if the process dies first,
-        the next Store.open rebuilds it.
+        articles); so are the new statements' words (store/inference.py). Until then new quotes
+        are not found by a search nor date an article; if the process dies first, the next
+        Store.open brings both up to date.
         """
         conn = self._db.conn
         marked = contextlib.ExitStack()
@@ -235,6 +236,7 @@ class Store:
                 conn.execute(f"PRAGMA {name} = {value}")
             self._bulk_thread = threading.get_ident()
             self._grouped = grouped
+            self._staged = defer_index
             self._candidates = _merging().Candidates()
         try:
             yield
@@ -245,14 +247,14 @@ class Store:
                     self._commit_group()   # after an error: the articles written whole before it
                 except sqlite3.Error:
                     pass   # rolled back; the error that stopped the import is the one reported
-                self._grouped = False
+                self._grouped = self._staged = False
                 self._candidates = None
                 self._bulk_thread = None
                 for name, value in zip(_BULK_PRAGMAS, before):
                     conn.execute(f"PRAGMA {name} = {int(value)}")
                 with marked:
                     if defer_index:
-                        rebuild_quote_index(conn)
+                        finish_deferred_indexes(conn)
                 if self.path != MEMORY:
                     try:
                         conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -511,7 +513,8 @@ class Store:
              f.context_start, f.context_end)
             for sid, f in new.items()
         ])
-        _inference().index_wordings(conn, [(sid, f.quote) for sid, f in new.items() if sid not in previous])
+        _inference().index_wordings(conn, [(sid, f.quote) for sid, f in new.items() if sid not in previous],
+                                    self._staged)
         removed = kept = 0
         for sid, row in previous.items():
             if sid in new:

@@ -17,7 +17,7 @@ from s400tracker.store.transactions import write
 
 # Tables the store owns; a version-0 file holding anything else is somebody else's database.
 TABLES = ("documents", "actors", "statements", "mentions", "annotations", "annotation_history",
-          "annotation_conflicts", "edits", "wording_stems")
+          "annotation_conflicts", "edits", "wording_stems", "wording_staged")
 
 _V1 = """
 CREATE TABLE documents (
@@ -187,6 +187,24 @@ def rebuild_quote_index(conn: sqlite3.Connection) -> None:
             conn.execute(sql)
 
 
+def indexes_deferred(conn: sqlite3.Connection) -> bool:
+    """A large import's indexes not brought up to date: by one running, or one that died."""
+    from s400tracker.store.inference import wordings_staged
+
+    return quote_index_deferred(conn) or wordings_staged(conn)
+
+
+def finish_deferred_indexes(conn: sqlite3.Connection) -> None:
+    """Bring the indexes a large import defers up to date: the quotes' full-text index (unless
+    another import did meanwhile) and the wording index, each in one transaction."""
+    from s400tracker.store.inference import fold_staged_wordings
+
+    if quote_index_deferred(conn):
+        rebuild_quote_index(conn)
+    with write(conn):
+        fold_staged_wordings(conn)
+
+
 def _statements(sql: str) -> list[str]:
     # sqlite3.complete_statement finds the ends of statements without splitting trigger bodies;
     # executescript() would do it too, but it commits, and a migration must stay one transaction.
@@ -291,6 +309,8 @@ CREATE TABLE IF NOT EXISTS wording_stems (
     statement_id TEXT NOT NULL,
     PRIMARY KEY (stem, statement_id)
 ) WITHOUT ROWID;
+-- A large import's new statements, indexed into wording_stems at its end (inference.index_wordings).
+CREATE TABLE IF NOT EXISTS wording_staged (statement_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_undated ON documents (id) WHERE published IS NULL;
 """
 

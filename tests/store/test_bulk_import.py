@@ -127,3 +127,32 @@ def test_opening_the_store_during_an_import_leaves_the_index_to_the_importer(tmp
         assert len(store.statements(StatementFilter(text="dialogue"))) == 1
         assert len(store.statements(StatementFilter(text="talks"))) == 1
     _fts_matches_table(path)
+
+
+def _wording_rows(store) -> list[tuple]:
+    return sorted(store._db.execute("SELECT stem, statement_id FROM wording_stems"))
+
+
+TWO_QUOTES = '"Sanctions are unacceptable", Akar said. "Dialogue remains open", Pompeo said.'
+
+
+def _import_then_reextract(store) -> None:
+    # An article written, then re-extracted finding one statement fewer (dropped from the store).
+    doc_id = _add(store, TWO_QUOTES, "Two")
+    store.replace_extraction(doc_id, find(TWO_QUOTES, None, None)[:1])
+    _add(store, '"Talks will go on", Akar said.', "Later")
+
+
+def test_a_large_import_indexes_its_statements_words_once_at_its_end(tmp_path):
+    """Each article's rows written into the wording index cost an import more than the rest of
+    its writing: a large import indexes them at its end, and ends with the same index."""
+    with Store.open(tmp_path / "one_by_one.db", actors=ACTORS) as store:
+        _import_then_reextract(store)
+        expected = _wording_rows(store)
+        assert len(store.statements()) == 2
+    with Store.open(tmp_path / "bulk.db", actors=ACTORS) as store:
+        with store.bulk(defer_index=True):
+            _import_then_reextract(store)
+            assert _wording_rows(store) == []
+        assert _wording_rows(store) == expected
+        assert store._db.execute("SELECT count(*) FROM wording_staged").fetchone()[0] == 0
