@@ -177,36 +177,18 @@ def cmd_export(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from s400tracker import paths
-    from s400tracker.core.actors import load_actors
-    from s400tracker.extract.pipeline import ActorIndex, extract
-    from s400tracker.services.articles import (ArticleError, collect, is_sidecar, read_ahead, read_article,
-                                                 read_sidecar)
+    from s400tracker.services.preview import Preview
 
-    actors = load_actors(paths.resources_dir() / "actors.json")
-    actor_json = {a.key: encode_string(a.name) for a in actors}
-    index = ActorIndex(actors)
+    preview = Preview()
+    actor_json = {a.key: encode_string(a.name) for a in preview.actors}
     status = EXIT_OK
-    sidecars: dict[str, dict] = {}
     out = _utf8_stdout()
-    for path in read_ahead(collect(args.paths)):
-        if is_sidecar(path):
-            continue
-        name = str(path)
-        folder = os.path.dirname(name)   # a string: a Path's parent and hash cost more than reading it
-        if folder not in sidecars:   # read once per folder, not once per article
-            sidecars[folder] = read_sidecar(path.parent)
-        sidecar = sidecars[folder]
-        try:
-            article = read_article(path, sidecar)
-        except ArticleError as e:
-            print(f"s400tracker: {path}: {e}", file=sys.stderr)
+    for path, found, error in preview.files(args.paths, args.published):
+        if error is not None:
+            print(f"s400tracker: {path}: {error}", file=sys.stderr)
             status = EXIT_FAILED
-            continue
-        published = args.published or article.published
-        found = extract(article.text, published, index)
-        if found:
-            out.write(_json_lines(encode_string(name), found, actor_json))
+        elif found:
+            out.write(_json_lines(encode_string(str(path)), found, actor_json))
     out.flush()
     return status
 

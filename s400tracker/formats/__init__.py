@@ -7,7 +7,7 @@ network: each reader imports its library when a file needs it, so reading a .txt
 
 | Files | Reader | What each article gets |
 |---|---|---|
-| .txt (and anything that is text) | plain.py, the decoding of services/articles.py | text as decoded; title and date from its top lines |
+| .txt (and anything that is text) | plain.py (the decoding import uses) | text as decoded; title and date from its top lines |
 | .html .htm, a .doc that is a web page | html.py (trafilatura, htmldate) | main text only; title, outlet, address, date from meta tags and `<time>` |
 | .mhtml .mht | mime.py → html.py | as a page |
 | .eml | mime.py | the article, no headers, signature or footer; Subject as title; Date as last resort |
@@ -119,7 +119,7 @@ def _text_readers():
     then only once (an import statement per article costs as much as the sniffing)."""
     global _TEXT_READERS
     if not _TEXT_READERS:
-        from s400tracker.extract.article import read_header
+        from s400tracker.core.article_head import read_header
         from s400tracker.formats.dates import find_dateline
         from s400tracker.formats.plain import decode_text
 

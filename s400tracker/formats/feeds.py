@@ -103,7 +103,7 @@ def _html(fragment: str) -> str:
     """Text of HTML in a description: paragraphs kept, tags and entities gone."""
     if "<" not in fragment and "&" not in fragment:
         return fragment.strip()
-    from s400tracker.services.html_text import html_to_text
+    from s400tracker.formats.html_text import html_to_text
 
     return html_to_text(f"<div>{fragment}</div>")[0].strip()
 

@@ -57,7 +57,7 @@ def decode_html(data: bytes) -> str:
 def read_html(page: str, *, kind: str = "html") -> list[Draft]:
     """The page's article, or the articles of a Factiva or Nexis export saved as HTML."""
     from s400tracker.formats.exports import split_export
-    from s400tracker.services.html_text import html_to_text
+    from s400tracker.formats.html_text import html_to_text
 
     full, page_title = html_to_text(page)
     if not full.strip():
