@@ -38,14 +38,15 @@ def in_process_rate(folder: Path) -> float:
     from s400tracker import paths
     from s400tracker.core.actors import load_actors
     from s400tracker.extract.pipeline import ActorIndex, extract
-    from s400tracker.services.articles import collect, is_sidecar, read_article, read_sidecar
+    from s400tracker.services.articles import collect, is_sidecar, read_articles, read_sidecar
 
     sidecar = read_sidecar(folder)
-    articles = [read_article(p, sidecar) for p in collect([folder]) if not is_sidecar(p)]
+    articles = [(a.extraction_text(), a.published) for p in collect([folder]) if not is_sidecar(p)
+                for a in read_articles(p, sidecar)]
     index = ActorIndex(load_actors(paths.resources_dir() / "actors.json"))
     start = time.perf_counter()
-    for a in articles:
-        extract(a.text, a.published, index)
+    for text, published in articles:
+        extract(text, published, index)
     return len(articles) / (time.perf_counter() - start)
 
 

@@ -1,8 +1,10 @@
 """Take docs/screenshot-matrix.png: the main window on a fresh copy of the seeds, with Kalın's
 statements of 11 February 2021 selected; with `timeline`, docs/screenshot-timeline.png: the same
-on the Timeline tab. Run under Xvfb:
+on the Timeline tab; with `import-report`, docs/screenshot-import-report.png: the report of an
+import of a mixed folder (a page, Word files, a PDF, an RTF, an e-mail alert, a feed, a Nexis
+export, a photo; made by tests/formats/folders.py). Run under Xvfb, from the checkout:
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/make_screenshot.py [timeline]
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/make_screenshot.py [timeline|import-report]
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ DOCS = Path(__file__).resolve().parent
 
 def main() -> int:
     timeline = "timeline" in sys.argv[1:]
-    out = DOCS / ("screenshot-timeline.png" if timeline else "screenshot-matrix.png")
+    report = "import-report" in sys.argv[1:]
+    out = DOCS / ("screenshot-timeline.png" if timeline else
+                  "screenshot-import-report.png" if report else "screenshot-matrix.png")
     app = make_app()
     folder = Path(tempfile.mkdtemp(prefix="s400shot-"))
     tracker = Tracker.open(folder / "tracker.db", seed=True)
@@ -36,10 +40,24 @@ def main() -> int:
     window = MainWindow(tracker, prefs.file_settings(folder / "settings.ini"))
     window.setGeometry(app.primaryScreen().availableGeometry())
     window.show()
+    dialog = None
+    if report:
+        sys.path.insert(0, str(DOCS.parent))
+        from s400tracker.gui.widgets.import_report import ImportReportDialog
+        from tests.formats.folders import mixed_folder
+
+        articles = mixed_folder(folder / "Harbour dispute")
+        done = tracker.import_paths([articles])
+        window.refresh()
+        dialog = ImportReportDialog(done, window)
+        dialog.show()
 
     def shoot() -> None:
         window.select_cell("kalin", dt.date(2021, 2, 11))
         window.view.setFocus()
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
         if timeline:
             window.tabs.setCurrentIndex(1)
             window.timeline.view.setFocus()

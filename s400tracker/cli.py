@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_help = "the store file (default: $S400TRACKER_DB or the user data folder, seeded on first use)"
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import .txt articles (files or folders) into the store")
+    p = sub.add_parser("import", help="import articles (files or folders: text, web pages, PDF, Word, RTF, e-mail, feeds, news exports) into the store")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--db", type=Path, help=db_help)
     p.set_defaults(func=cmd_import)
@@ -183,12 +183,13 @@ def cmd_extract(args) -> int:
     actor_json = {a.key: encode_string(a.name) for a in preview.actors}
     status = EXIT_OK
     out = _utf8_stdout()
-    for path, found, error in preview.files(args.paths, args.published):
-        if error is not None:
-            print(f"s400tracker: {path}: {error}", file=sys.stderr)
+    for article in preview.articles(args.paths, args.published):
+        if article.error is not None:
+            print(f"s400tracker: {article.name}: {article.error}", file=sys.stderr)
             status = EXIT_FAILED
-        elif found:
-            out.write(_json_lines(encode_string(str(path)), found, actor_json))
+        elif article.statements:
+            where = encode_string(str(article.path)) + (f', "article": {article.number:d}' if article.number else "")
+            out.write(_json_lines(where, article.statements, actor_json))
     out.flush()
     return status
 

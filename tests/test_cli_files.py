@@ -115,10 +115,13 @@ def test_a_store_in_a_read_only_folder_or_a_missing_one_is_one_line(tmp_path, ca
     assert not (tmp_path / "no such folder").exists()
 
 
-def test_a_directory_of_articles_without_txt_is_reported(tmp_path, capsys):
+def test_an_empty_folder_and_a_folders_broken_pdf_are_reported(tmp_path, capsys):
     (tmp_path / "pdfs").mkdir()
     (tmp_path / "pdfs" / "report.pdf").write_bytes(b"%PDF-1.4")
-    assert cli.main(["import", str(tmp_path / "pdfs"), "--db", str(tmp_path / "t.db")]) == 1
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["import", str(tmp_path / "pdfs"), str(tmp_path / "empty"),
+                     "--db", str(tmp_path / "t.db")]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == [f"failed: {tmp_path / 'pdfs'} (a folder with no .txt articles in it)",
-                   "0 added, 0 already present, 1 failed"]
+    assert out[0].startswith(f"failed: {tmp_path / 'pdfs' / 'report.pdf'} (a damaged PDF")
+    assert out[1:] == [f"failed: {tmp_path / 'empty'} (a folder with no files in it)",
+                       "0 added, 0 already present, 2 failed"]

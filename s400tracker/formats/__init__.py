@@ -7,7 +7,7 @@ network: each reader imports its library when a file needs it, so reading a .txt
 
 | Files | Reader | What each article gets |
 |---|---|---|
-| .txt (and anything that is text) | plain.py (the decoding import uses) | text as decoded; title and date from its top lines |
+| .txt (and anything that is text) | plain.py (UTF-8, UTF-16 by its BOM, else Windows-1252) | text as decoded; title and date from its top lines |
 | .html .htm, a .doc that is a web page | html.py (trafilatura, htmldate) | main text only; title, outlet, address, date from meta tags and `<time>` |
 | .mhtml .mht | mime.py → html.py | as a page |
 | .eml | mime.py | the article, no headers, signature or footer; Subject as title; Date as last resort |
@@ -68,9 +68,11 @@ _WHAT = {"html": "web page", "mime": "e-mail or web archive", "docx": "Word docu
          "text": "text file"}
 
 
-def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
+def read_articles(path: Path, data: bytes, *, dated_and_titled: bool = False) -> list[SourceArticle]:
     """The articles in the file `path` whose bytes are `data`; Refusal when there are none.
-    The caller reads the file (and its size limit) and applies the sidecar."""
+    The caller reads the file (and its size limit) and applies the sidecar. `dated_and_titled`:
+    the caller has the date and title already (the sidecar's), so the text's top lines are not
+    read for them (its dateline still is: the extractor is to skip it)."""
     if not isinstance(path, Path):
         path = Path(path)
     suffix = path.suffix.lower()
@@ -87,13 +89,15 @@ def read_articles(path: Path, data: bytes) -> list[SourceArticle]:
         raise Refusal("no text")
     file_sha = sha256_hex(data)
     multi = len(drafts) > 1 or drafts[0].kind in _MULTI
-    return [_finish(d, path, file_sha, multi, note) for d in drafts]
+    return [_finish(d, path, file_sha, multi, note, dated_and_titled) for d in drafts]
 
 
-def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str) -> SourceArticle:
+def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str,
+            dated_and_titled: bool) -> SourceArticle:
     read_header, find_dateline, _ = _text_readers()
     published, basis = (d.published, d.published_basis) if not d.date_last else (None, UNDATED)
-    header = read_header(d.text) if (published is None or not d.title) else None
+    header = read_header(d.text) if (published is None or not d.title) and not dated_and_titled \
+        else None
     if published is None and header is not None and header.published is not None:
         published, basis = header.published, HEADER
     dateline = find_dateline(d.text, before=published or (d.published if d.date_last else None))
@@ -110,21 +114,23 @@ def _finish(d: Draft, path: Path, file_sha: str, multi: bool, note: str) -> Sour
         file_sha256=file_sha, kind=d.kind, dateline=dateline, note=note)
 
 
-_TEXT_READERS: tuple = ()
+_TEXT_MODULES: tuple = ()
 
 
 def _text_readers():
-    """(read_header, find_dateline, decode_text), imported once on first use, not with the
-    package: the extractor's modules and the text decoding load when an article is read, and
-    then only once (an import statement per article costs as much as the sniffing)."""
-    global _TEXT_READERS
-    if not _TEXT_READERS:
-        from s400tracker.core.article_head import read_header
-        from s400tracker.formats.dates import find_dateline
-        from s400tracker.formats.plain import decode_text
+    """(read_header, find_dateline, decode), their modules imported once on first use, not with
+    the package: the extractor's modules and the text decoding load when an article is read,
+    and then only once (an import statement per article costs as much as the sniffing). The
+    functions are looked up in their modules at each call, so that what replaces one there
+    (a test's stand-in) is what runs."""
+    global _TEXT_MODULES
+    if not _TEXT_MODULES:
+        from s400tracker.core import article_head as article
+        from s400tracker.formats import dates, plain
 
-        _TEXT_READERS = (read_header, find_dateline, decode_text)
-    return _TEXT_READERS
+        _TEXT_MODULES = (article, dates, plain)
+    article, dates, plain = _TEXT_MODULES
+    return article.read_header, dates.find_dateline, plain.decode
 
 
 def _text(data: bytes, suffix: str) -> list[Draft]:

@@ -64,7 +64,10 @@ _OPENING = re.compile(
     rf"[ \t]*(?:(?P<date>{_DATE_ONLY})[ \t]*$"
     rf"|(?P<run>(?P<place>{_CAPS_PLACE})(?:,\s*(?P<when>{_WHEN}))?\s*{_AGENCY}?{_DASH}"
     rf"|(?P<place2>{_NAME_PLACE}),\s*(?P<when2>{_WHEN})\s*{_AGENCY}?{_DASH}"
-    rf"|(?P<place3>{_NAME_PLACE})\s*\([^()\n]{{2,40}}\){_DASH})(?=[^\n]{{20}}))")
+    rf"|(?P<place3>{_NAME_PLACE})\s*\([^()\n]{{2,40}}\){_DASH}"
+    rf"|(?:Published|Updated|Posted|Filed)(?::|\s+on)?\s+(?P<when3>{_WHEN})"
+    rf"(?:,?[ \t]+\d{{1,2}}[:.]\d{{2}}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{{2,4}})?)?"
+    rf"\s*{_AGENCY}?{_DASH})(?=[^\n]{{20}}))")
 
 
 def find_dateline(text: str, *, skip_first: bool = True,
@@ -79,7 +82,7 @@ def find_dateline(text: str, *, skip_first: bool = True,
         if m.group("date"):
             return Dateline(m.start("date"), m.end("date"), "", parse_day(m.group("date")))
         place = (m.group("place") or m.group("place2") or m.group("place3") or "").strip()
-        when = m.group("when") or m.group("when2") or ""
+        when = m.group("when") or m.group("when2") or m.group("when3") or ""
         run = m.group("run").rstrip()
         return Dateline(m.start("run"), m.start("run") + len(run), place.rstrip(",. "),
                         parse_day(when, before=before) if when else None)
@@ -98,3 +101,30 @@ def _opening_lines(text: str, count: int = 3, limit: int = 4096) -> list[tuple[i
             found.append((pos, stop))
         pos = stop + 1
     return found
+
+
+_WHEN_IN_RUN = re.compile(_WHEN, re.IGNORECASE)
+
+
+def blank_dateline(text: str, dateline: Dateline | None) -> str:
+    """The text the extractor is to read: the dateline's place, agency and dash turned into
+    spaces, so that none of them becomes a speaker or part of a quotation, while every offset
+    stays what it is in `text`. Its day stays, as a sentence of its own ('March 14.'): the day a
+    story was filed is the day its undated statements were made. A line that is only a date
+    is left as it is, a paragraph no statement can take."""
+    if dateline is None:
+        return text
+    start, end = dateline.start, dateline.end
+    run = text[start:end]
+    if dateline.place == "" and _DATE_LINE.fullmatch(run):
+        return text
+    kept = [" "] * len(run)
+    when = _WHEN_IN_RUN.search(run)
+    if when is not None:
+        kept[when.start():when.end()] = run[when.start():when.end()]
+        if when.end() < len(kept):
+            kept[when.end()] = "."
+    return text[:start] + "".join(kept) + text[end:]
+
+
+_DATE_LINE = re.compile(_DATE_ONLY)

@@ -93,7 +93,8 @@ def _main_text(page: str):
             break
     if doc is None or not (doc.text or "").strip():
         return None
-    text = _LINE.sub("\n\n", doc.text.strip()) + "\n"
+    paragraphs = _paragraphs(doc.body) if getattr(doc, "body", None) is not None else []
+    text = ("\n\n".join(paragraphs) if paragraphs else _LINE.sub("\n\n", doc.text.strip())) + "\n"
     published = None
     if doc.date:
         try:
@@ -102,3 +103,43 @@ def _main_text(page: str):
             published = None
     return (text, (doc.title or "").strip(), (doc.sitename or "").strip(), published,
             (doc.url or "").strip(), (doc.author or "").strip())
+
+
+# trafilatura's elements holding paragraphs of their own, and those holding such elements.
+_CONTAINERS = {"list", "table", "quote", "div", "row"}
+
+
+def _paragraphs(body) -> list[str]:
+    """The main text's paragraphs from trafilatura's XML tree: each paragraph, heading, list
+    item or table row one paragraph, its whitespace collapsed as a browser shows it (a page's
+    source breaks lines inside a paragraph: those are no paragraph breaks), a <br> (<lb/>) a
+    line break."""
+    out: list[str] = []
+    for element in body:
+        if element.tag in _CONTAINERS and any(child.tag not in ("lb", "hi", "ref") for child in element):
+            out.extend(_paragraphs(element))
+            if element.tail and element.tail.strip():
+                out.append(" ".join(element.tail.split()))
+            continue
+        lines = [" ".join(line.split()) for line in _inline(element).split("\n")]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            out.append(paragraph)
+        if element.tail and element.tail.strip():
+            out.append(" ".join(element.tail.split()))
+    return out
+
+
+def _inline(element) -> str:
+    """An element's text with its line breaks (<lb/>) as newlines and every other newline a
+    space."""
+    parts = [(element.text or "").replace("\n", " ")]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag == "cell":
+            parts.append(" " + _inline(child) + " ")
+        else:
+            parts.append(_inline(child))
+        parts.append((child.tail or "").replace("\n", " "))
+    return "".join(parts)

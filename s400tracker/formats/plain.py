@@ -1,5 +1,5 @@
 """Plain-text articles: UTF-8 with or without BOM, UTF-16 by its BOM, else Windows-1252; binary
-refused with the one-line reason (the decoding import and the CLI's extract share)."""
+data refused. Also how a sidecar (articles.csv) is decoded."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import codecs
 
 from s400tracker.formats.model import Refusal
 
-# File types analysts save by mistake, by their first bytes.
+# File types that reach the text reader only when named as text and sniffing let them through;
+# named by their first bytes all the same.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
@@ -20,7 +21,7 @@ _SIGNATURES = (
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x1a), *range(0x1b, 0x20)])
 
 
-def decode_text(data: bytes) -> str:
+def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 by its BOM, else cp1252; the BOM is not text.
 
     Never a replacement character: the five bytes cp1252 leaves undefined decode to the C1

@@ -14,6 +14,29 @@ from PySide6.QtWidgets import QProgressDialog
 from s400tracker.gui import workers
 
 
+def dropped(window, urls: list, text: str) -> None:
+    """What was dropped on the window, imported: files and folders as they are; a piece of text
+    saved as an article beside the store first (services.dropped); links refused, since nothing
+    goes online."""
+    from s400tracker.services.dropped import LINK_REFUSED, is_link, save_dropped_text
+
+    paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    links = [u.toString() for u in urls if not u.isLocalFile()]
+    if not urls and text.strip():
+        if is_link(text):
+            links = [text.strip()]
+        else:
+            try:
+                paths = [save_dropped_text(window.tracker.path, text)]
+            except OSError as e:
+                window.error("Dropped text not saved", f"{e.strerror or e}: {e.filename or ''}")
+                return
+    if links:
+        shown = "\n".join(links[:5]) + (f"\n… and {len(links) - 5} more" if len(links) > 5 else "")
+        window.error("Links are not imported", f"{LINK_REFUSED}\n\n{shown}")
+    window.start_import(paths)
+
+
 class ImportRunner(QObject):
     done = Signal(object)     # ImportReport
     error = Signal(str)

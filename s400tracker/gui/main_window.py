@@ -400,13 +400,9 @@ class MainWindow(QMainWindow):
     def _import_done(self, report) -> None:
         self.import_action.setEnabled(True)
         self.refresh()
-        lines = [report.summary()]
-        problems = [r.line() for r in report.results if r.status != "added"]
-        if problems:
-            lines += ["", *problems[:20]]
-            if len(problems) > 20:
-                lines.append(f"… and {len(problems) - 20} more")
-        self.message("Import finished", "\n".join(lines), warning=not report.ok)
+        from s400tracker.gui.widgets.import_report import ImportReportDialog
+
+        ImportReportDialog(report, self).exec()
 
     def _import_failed(self, message: str) -> None:
         self.import_action.setEnabled(True)
@@ -436,14 +432,19 @@ class MainWindow(QMainWindow):
     # -- window -----------------------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+        # Files, folders, and text from a browser or an editor; links too, to say why not. Not
+        # text dragged within the app (a quote from the article view is no new article).
+        if event.mimeData().hasUrls() or (event.mimeData().hasText() and event.source() is None):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        from s400tracker.gui.import_flow import dropped
+
         event.acceptProposedAction()
         # Start after the drop returns, so the source application is not kept waiting.
-        QTimer.singleShot(0, lambda: self.start_import(paths))
+        mime = event.mimeData()
+        urls, text = list(mime.urls()) if mime.hasUrls() else [], mime.text() if mime.hasText() else ""
+        QTimer.singleShot(0, lambda: dropped(self, urls, text))
 
     def closeEvent(self, event) -> None:
         self.detail.flush()

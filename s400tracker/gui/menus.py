@@ -46,7 +46,8 @@ def build_menus(w) -> None:
     w.recent_menu = file_menu.addMenu("Open &recent")
     file_menu.addSeparator()
     w.import_action = _action(w, "&Import articles…", lambda: import_files(w), QKeySequence("Ctrl+I"),
-                              "Import .txt articles (or drop files and folders on the window)")
+                              "Import articles: text, web pages, PDF, Word, RTF, e-mail, feeds, news exports "
+                              "(or drop files, folders or text on the window)")
     w.import_folder_action = _action(w, "Import &folder…", lambda: import_folder(w),
                                      QKeySequence("Ctrl+Shift+I"))
     w.export_matrix_action = _action(w, "&Export matrix…", lambda: w.export("matrix"),
@@ -150,11 +151,25 @@ def _start_dir(w) -> str:
 def import_files(w) -> None:
     from PySide6.QtWidgets import QFileDialog   # here, not at launch (see MainWindow.message)
 
-    files, _ = QFileDialog.getOpenFileNames(w, "Import articles", _start_dir(w),
-                                            "Articles (*.txt);;All files (*)")
+    files, _ = QFileDialog.getOpenFileNames(w, "Import articles", _start_dir(w), article_filter())
     if files:
         w.settings.setValue("import/dir", str(Path(files[0]).parent))
         w.start_import([Path(f) for f in files])
+
+
+def article_filter() -> str:
+    """The file dialog's filters: every type import reads, then each family, then all files."""
+    from s400tracker.formats import SUFFIXES
+
+    def patterns(suffixes) -> str:
+        return " ".join(f"*{s}" for s in suffixes)
+
+    families = [("Web pages", (".html", ".htm", ".xhtml", ".mht", ".mhtml")),
+                ("Word and OpenDocument", (".docx", ".doc", ".odt")), ("PDF", (".pdf",)),
+                ("RTF", (".rtf",)), ("E-mail", (".eml",)), ("Feeds", (".xml", ".rss", ".atom")),
+                ("Text", (".txt",))]
+    return ";;".join([f"Articles ({patterns(SUFFIXES)})",
+                      *(f"{name} ({patterns(s)})" for name, s in families), "All files (*)"])
 
 
 def import_folder(w) -> None:

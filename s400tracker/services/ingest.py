@@ -1,7 +1,9 @@
 """Import articles into the store, and re-extract the ones stored: the use cases behind
 `s400tracker import` and the GUI's import dialog.
 
-A file that cannot be read or extracted is reported and skipped; it never stops the others.
+Every file gives its articles (one, or one per article of an export or feed), each stored and
+reported on its own line. A file that cannot be read or extracted is reported and skipped; it
+never stops the others.
 Errors of the store itself (disk full, store locked) do stop the import: they would fail every file.
 """
 
@@ -20,7 +22,8 @@ from typing import Callable, Iterable, Sequence
 from s400tracker.core.ids import text_sha256
 from s400tracker.core.model import Actor, Document, Found
 from s400tracker.core.text import counted
-from s400tracker.services.articles import ArticleError, collect, is_sidecar, read_ahead, read_article, read_sidecar
+from s400tracker.services.articles import (ArticleError, collect, is_sidecar, read_ahead, read_articles,
+                                           read_sidecar, stored_extraction_text, without_store_files)
 from s400tracker.store import ExtractionChange, Store
 
 # extract(text, published, index) -> list[Found]; `index` is whatever make_index(actors) built.
@@ -39,10 +42,13 @@ class FileResult:
     document_id: int | None = None
     statements: int = 0
     published: dt.date | None = None
-    date_basis: str = ""            # sidecar, header or undated
+    date_basis: str = ""            # sidecar, metadata, header, dateline or undated
+    label: str = ""                 # '#3 "Title"': which article of an export or feed
+    title: str = ""
 
     def line(self) -> str:
-        return f"{self.status}: {self.path}" + (f" ({self.reason})" if self.reason else "")
+        return (f"{self.status}: {self.path}" + (f" {self.label}" if self.label else "")
+                + (f" ({self.reason})" if self.reason else ""))
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,8 @@ def import_paths(
     cancel: Cancel | None = None,
     workers: int | None = None,
 ) -> ImportReport:
-    """Import files and folders of .txt articles; one transaction per article.
+    """Import files and folders of articles, in every format s400tracker.formats reads; one
+    transaction per article (an export or a feed gives several).
 
     `workers`: extraction processes; None means one per core for an import of PARALLEL_FROM
     files or more with the default extractor, else 0 (extract in this process). Either way files
@@ -128,7 +135,8 @@ def import_paths(
     """
     default = extract_fn is None and make_index is None
     extract_fn, make_index = _extractor(extract_fn, make_index)
-    files = collect(paths)
+    paths = list(paths)
+    files = without_store_files(collect(paths), str(getattr(store, "path", "")), paths)
     actors = store.actors()
     if workers is None:
         workers = (os.cpu_count() or 1) if default and len(files) >= PARALLEL_FROM else 0
@@ -143,24 +151,28 @@ def import_paths(
 
     # Articles are committed in groups (see Store.bulk) and reported once committed: a file
     # reported added is in the store.
-    written: list[FileResult] = []
+    written: list[tuple[FileResult, bool]] = []   # with: is it the last article of its file
     last_commit = time.monotonic()
+    files_done = 0
+    named = {Path(p) for p in paths}
 
     def commit() -> None:
-        nonlocal last_commit
+        nonlocal last_commit, files_done
         store.commit_group()
         last_commit = time.monotonic()
-        for result in written:
+        for result, last in written:
             results.append(result)
-            if progress is not None:
-                progress(len(results), len(files), result.path)
+            if last:
+                files_done += 1
+                if progress is not None:
+                    progress(files_done, len(files), result.path)
         written.clear()
 
     def finish_oldest() -> None:
         job = pending.popleft()
         if pool is not None and job.result is None and job.future is None:
             pool.flush()   # its batch is not sent yet
-        written.append(_finish(store, job))
+        written.append((_finish(store, job), job.last))
         if len(written) >= _GROUP or time.monotonic() - last_commit >= _GROUP_SECONDS:
             commit()
 
@@ -175,13 +187,14 @@ def import_paths(
                     break
                 if path.parent not in sidecars:
                     sidecars[path.parent] = read_sidecar(path.parent)
-                job = _prepare(store, path, sidecars[path.parent])
-                if job.result is None:
-                    if pool is None:
-                        job.found = _extract_safely(extract_fn, job.article, index)
-                    else:
-                        pool.add(job)
-                pending.append(job)
+                for job in _prepare(store, path, sidecars[path.parent], path not in named):
+                    if job.result is None:
+                        if pool is None:
+                            job.found = _extract_safely(extract_fn, job.text, job.article.published,
+                                                        index)
+                        else:
+                            pool.add(job)
+                    pending.append(job)
                 while pending and (len(pending) > ahead or pending[0].ready()):
                     finish_oldest()
                     if cancel is not None and cancel() and pending:
@@ -205,17 +218,20 @@ def import_paths(
         # New articles may be the dated twins of undated ones, or undated themselves.
         from s400tracker.services.inference import infer_undated
 
-        inferred = infer_undated(store, extract_fn, index if index is not None else make_index(actors))
+        added = [r.document_id for r in results if r.status == ADDED]
+        inferred = infer_undated(store, extract_fn, index if index is not None else make_index(actors), added)
     return ImportReport(tuple(results), cancelled, tuple(inferred))
 
 
 class _Job:
     """One file on its way through the import."""
 
-    __slots__ = ("path", "article", "sha", "result", "found", "future", "slot")
+    __slots__ = ("path", "article", "sha", "text", "result", "found", "future", "slot", "last")
 
     def __init__(self, path: Path, article=None, sha: str = "", result: FileResult | None = None):
         self.path, self.article, self.sha, self.result = path, article, sha, result
+        self.text = article.extraction_text() if article is not None else ""
+        self.last = True                                         # the file's last article
         self.found: list[Found] | str | None = None   # a str says why extraction failed
         self.future: concurrent.futures.Future | None = None   # its batch's, in a worker
         self.slot = 0                                            # its place in that batch
@@ -226,24 +242,37 @@ class _Job:
         return self.result is not None or self.found is not None
 
 
-def _prepare(store: Store, path: Path, sidecar: dict) -> _Job:
+def _prepare(store: Store, path: Path, sidecar: dict, walked: bool) -> list[_Job]:
+    """The file's articles, each a job: stored already, refused, or to extract."""
     if is_sidecar(path):
-        return _Job(path, result=FileResult(path, SKIPPED, "metadata sidecar, not an article"))
+        return [_Job(path, result=FileResult(path, SKIPPED, "metadata sidecar, not an article"))]
     try:
-        article = read_article(path, sidecar)
+        articles = read_articles(path, sidecar, walked=walked)
     except ArticleError as e:
-        return _Job(path, result=FileResult(path, FAILED, str(e)))
-    sha = text_sha256(article.text)
-    known = store.document_id(sha)
-    if known is not None:
-        return _Job(path, result=FileResult(path, PRESENT, "", known, published=article.published,
-                                            date_basis=article.date_basis))
-    return _Job(path, article, sha)
+        return [_Job(path, result=FileResult(path, FAILED, str(e)))]
+    jobs = []
+    for article in articles:
+        if article.refused:
+            jobs.append(_Job(path, result=FileResult(path, FAILED, article.refused, label=article.label,
+                                                     title=article.title)))
+            jobs[-1].last = False
+            continue
+        sha = text_sha256(article.text)
+        known = store.document_id(sha)
+        if known is not None:
+            jobs.append(_Job(path, result=FileResult(
+                path, PRESENT, "", known, published=article.published,
+                date_basis=article.date_basis, label=article.label, title=article.title)))
+        else:
+            jobs.append(_Job(path, article, sha))
+        jobs[-1].last = False
+    jobs[-1].last = True
+    return jobs
 
 
-def _extract_safely(extract_fn: ExtractFn, article, index) -> list[Found] | str:
+def _extract_safely(extract_fn: ExtractFn, text: str, published, index) -> list[Found] | str:
     try:
-        return list(extract_fn(article.text, article.published, index))
+        return list(extract_fn(text, published, index))
     except Exception as e:  # noqa: BLE001 - an extractor bug on one article must not stop the rest
         return f"extraction failed: {type(e).__name__}: {e}"
 
@@ -255,22 +284,24 @@ def _finish(store: Store, job: _Job) -> FileResult:
     job.future = job.found = None
     path, article = job.path, job.article
     if isinstance(found, str):
-        return FileResult(path, FAILED, found)
+        return FileResult(path, FAILED, found, label=article.label, title=article.title)
     document = Document(
-        id=0, sha256=job.sha, path=str(path), title=article.title, outlet=article.outlet,
+        id=0, sha256=job.sha, path=article.name, title=article.title, outlet=article.outlet,
         published=article.published, date_basis=article.date_basis, text=article.text,
         url=article.url,
     )
     doc_id, added = store.add_document(document, found)
     if not added:
         return FileResult(path, PRESENT, "", doc_id, published=article.published,
-                          date_basis=article.date_basis)
+                          date_basis=article.date_basis, label=article.label, title=article.title)
     when = (
         f"published {article.published.isoformat()} ({article.date_basis})"
         if article.published else "undated: no date in the sidecar or the article"
     )
-    return FileResult(path, ADDED, f"{counted(len(found), 'statement')}, {when}", doc_id, len(found),
-                      article.published, article.date_basis)
+    note = f"; {article.note}" if article.note else ""
+    return FileResult(path, ADDED, f"{counted(len(found), 'statement')}, {when}{note}", doc_id,
+                      len(found), article.published, article.date_basis, article.label,
+                      article.title)
 
 
 # -- extraction in worker processes --------------------------------------------------------
@@ -321,7 +352,7 @@ class _Pool:
             return
         batch, self._batch = self._batch, []
         future = self._executor.submit(
-            _worker_extract, [(j.article.text, j.article.published) for j in batch])
+            _worker_extract, [(j.text, j.article.published) for j in batch])
         for slot, job in enumerate(batch):
             job.future, job.slot = future, slot
 
@@ -351,7 +382,7 @@ def reextract(
             break
         doc = store.document(summary.id)
         try:
-            found = list(extract_fn(doc.text, doc.published, index))
+            found = list(extract_fn(stored_extraction_text(doc.text), doc.published, index))
         except Exception as e:  # noqa: BLE001 - keep the article's current statements
             failed.append((doc.id, f"extraction failed: {type(e).__name__}: {e}"))
         else:

@@ -1,6 +1,6 @@
 """What `s400tracker extract` shows: the statements found in article files, stored nowhere.
 
-The same reading (files, folders, sidecars, decoding) and the same extractor as an import, so
+The same reading (files, folders, sidecars, every format) and the same extractor as an import, so
 what it prints is what an import of those files would store.
 """
 
@@ -14,13 +14,16 @@ from typing import Iterable, Iterator, NamedTuple
 from s400tracker import paths as app_paths
 from s400tracker.core.actors import load_actors
 from s400tracker.core.model import Actor
-from s400tracker.services.articles import ArticleError, collect, is_sidecar, read_ahead, read_article, read_sidecar
+from s400tracker.services.articles import (ArticleError, collect, is_sidecar, read_ahead, read_articles,
+                                           read_sidecar)
 
 
-class FileStatements(NamedTuple):
-    path: Path
-    statements: list   # extract()'s rows, in text order; empty when error is set
-    error: str | None  # the one-line reason the file gives no article
+class Extracted(NamedTuple):
+    path: Path          # the file
+    number: int         # the article's number in a file of several (a feed, an export), else 0
+    name: str           # the file or article as a message names it
+    statements: list    # extract()'s rows, in text order; empty when error is set
+    error: str | None   # the one-line reason the file or article gives nothing
 
 
 class Preview:
@@ -30,12 +33,14 @@ class Preview:
         self.actors = actors if actors is not None else load_actors(app_paths.resources_dir() / "actors.json")
         self._index = ActorIndex(self.actors)
 
-    def files(self, paths: Iterable[Path], published: dt.date | None = None) -> Iterator[FileStatements]:
-        """Each article file under `paths` (sidecars skipped) with what the extractor finds in it,
-        dated `published` when given, else by the sidecar or the article's own date."""
+    def articles(self, paths: Iterable[Path], published: dt.date | None = None) -> Iterator[Extracted]:
+        """Each article of the files under `paths` (sidecars skipped) with what the extractor
+        finds in it, dated `published` when given, else by the sidecar or the article itself."""
         # Looked up at each call, not bound here: tests stand a finder of their own in for it.
         from s400tracker.extract import pipeline
 
+        paths = list(paths)
+        named = set(paths)
         sidecars: dict[str, dict] = {}
         for path in read_ahead(collect(paths)):
             if is_sidecar(path):
@@ -44,9 +49,13 @@ class Preview:
             if folder not in sidecars:   # read once per folder, not once per article
                 sidecars[folder] = read_sidecar(path.parent)
             try:
-                article = read_article(path, sidecars[folder])
+                articles = read_articles(path, sidecars[folder], walked=path not in named)
             except ArticleError as e:
-                yield FileStatements(path, [], str(e))
+                yield Extracted(path, 0, str(path), [], str(e))
                 continue
-            yield FileStatements(path, pipeline.extract(article.text, published or article.published, self._index),
-                                 None)
+            for article in articles:
+                if article.refused:
+                    yield Extracted(path, article.number, article.name, [], article.refused)
+                    continue
+                found = pipeline.extract(article.extraction_text(), published or article.published, self._index)
+                yield Extracted(path, article.number, article.name, found, None)

@@ -416,14 +416,28 @@ class Store:
             return change
 
     @_guarded
-    def undated_documents(self) -> list[int]:
-        """Articles without a publication date, not even an inferred one."""
-        return [r[0] for r in self._db.execute(
-            "SELECT id FROM documents WHERE published IS NULL ORDER BY id")]
+    def undated_documents(self, among: Iterable[int] | None = None) -> list[int]:
+        """Articles without a publication date, not even an inferred one (of `among` only, if given)."""
+        if among is None:
+            return [r[0] for r in self._db.execute(
+                "SELECT id FROM documents WHERE published IS NULL ORDER BY id")]
+        ids = sorted(among)
+        found: list[int] = []
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            found += [r[0] for r in self._db.execute(
+                f"SELECT id FROM documents WHERE published IS NULL AND id IN ({', '.join('?' * len(chunk))})"
+                " ORDER BY id", chunk)]
+        return found
 
     @_guarded
     def publication_votes(self, document_id: int) -> list[tuple[dt.date, int]]:
         return _inference().publication_votes(self._db.conn, document_id)
+
+    @_guarded
+    def undated_twins(self, document_ids: Iterable[int]) -> list[int]:
+        """Undated articles quoting a statement of these dated articles."""
+        return _inference().undated_twins(self._db.conn, document_ids)
 
     @_guarded
     def set_publication(self, document_id: int, published: dt.date | None, basis: str) -> None:
@@ -474,7 +488,7 @@ class Store:
         previous = {} if new_document else {
             r["id"]: r
             for r in self._db.query(
-                """SELECT s.id, (s.actor_override IS NOT NULL OR s.date_override IS NOT NULL
+                """SELECT s.id, s.quote, (s.actor_override IS NOT NULL OR s.date_override IS NOT NULL
                                  OR s.hidden = 1 OR a.statement_id IS NOT NULL) AS worked
                    FROM statements s JOIN mentions m ON m.statement_id = s.id
                    LEFT JOIN annotations a ON a.statement_id = s.id
@@ -497,6 +511,7 @@ class Store:
              f.context_start, f.context_end)
             for sid, f in new.items()
         ])
+        _inference().index_wordings(conn, [(sid, f.quote) for sid, f in new.items() if sid not in previous])
         removed = kept = 0
         for sid, row in previous.items():
             if sid in new:
@@ -505,6 +520,7 @@ class Store:
                 self._db.execute("UPDATE statements SET stale = 1 WHERE id = ?", [sid])
                 kept += 1
             else:
+                _inference().forget_wordings(conn, [(sid, row["quote"])])
                 self._db.execute("DELETE FROM statements WHERE id = ?", [sid])
                 removed += 1
         added = sum(1 for sid in new if sid not in previous)
@@ -812,6 +828,7 @@ class Store:
                    VALUES (?, ?, ?, ?, ?, ?)""",
                 [sid, document_id, start, end, context_start, context_end],
             )
+            _inference().index_wordings(self._db.conn, [(sid, doc.text[start:end])])
         return self.statement(sid)
 
     @_guarded
@@ -819,7 +836,7 @@ class Store:
         """Delete a statement the analyst added (to undo add_statement); extracted ones are hidden."""
         with self._write():
             row = self._db.execute(
-                "SELECT origin FROM statements WHERE id = ?", [statement_id]
+                "SELECT origin, quote FROM statements WHERE id = ?", [statement_id]
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no statement {statement_id}")
@@ -827,6 +844,7 @@ class Store:
                 raise ValueError(
                     "only statements added by the analyst can be deleted; hide it instead"
                 )
+            _inference().forget_wordings(self._db.conn, [(statement_id, row[1])])
             self._db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
 
     def _require(self, statement_id: str) -> None:

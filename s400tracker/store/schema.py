@@ -17,7 +17,7 @@ from s400tracker.store.transactions import write
 
 # Tables the store owns; a version-0 file holding anything else is somebody else's database.
 TABLES = ("documents", "actors", "statements", "mentions", "annotations", "annotation_history",
-          "annotation_conflicts", "edits")
+          "annotation_conflicts", "edits", "wording_stems")
 
 _V1 = """
 CREATE TABLE documents (
@@ -279,8 +279,34 @@ def _create_v5(db: Database) -> None:
     merging.regroup_all(db.conn)
 
 
+# Version 6: the content words of each statement's wording (core.similarity.wording_key), so
+# that dating an undated article looks up the statements sharing its words instead of comparing
+# it with every statement of the same speaker (store/inference.py).
+_V6 = """
+-- No index by statement (it doubled an import's cost of writing the table): a statement deleted
+-- takes its rows along by its words (forget_wordings), and a row left behind finds nothing to
+-- join, so it can never make a statement look like another.
+CREATE TABLE IF NOT EXISTS wording_stems (
+    stem INTEGER NOT NULL,   -- a content word's stem, hashed (store/inference.py)
+    statement_id TEXT NOT NULL,
+    PRIMARY KEY (stem, statement_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS documents_undated ON documents (id) WHERE published IS NULL;
+"""
+
+
+def _create_v6(db: Database) -> None:
+    from s400tracker.store.inference import index_wordings
+
+    for stmt in _statements(_V6):
+        db.execute(stmt)
+    index_wordings(db.conn, db.conn.execute("SELECT id, quote FROM statements"))
+
+
 Migration = Callable[[Database], None]
-MIGRATIONS: list[Migration] = [_create_v1, _create_v2, _create_v3, _create_v4, _create_v5]
+MIGRATIONS: list[Migration] = [
+    _create_v1, _create_v2, _create_v3, _create_v4, _create_v5, _create_v6,
+]
 
 
 def current_version() -> int:

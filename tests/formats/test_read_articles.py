@@ -238,6 +238,8 @@ def test_a_doc_that_is_a_web_page_is_read_as_html_and_says_so():
      "ANKARA (AP) —", "ANKARA", None),
     ("Port row\n\n17 December 2018\n\nBerg said the deal was over and talks would resume.",
      "17 December 2018", "", D(2018, 12, 17)),
+    ("Port row\n\nPublished: March 15, 2019 10:05 GMT - Berg said the deal was over for now.",
+     "Published: March 15, 2019 10:05 GMT -", "", D(2019, 3, 15)),
     ("Port row\n\nBerg - the minister - said the deal was over and talks would resume.",
      None, None, None),
 ])

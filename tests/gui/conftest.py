@@ -35,17 +35,32 @@ def qsettings(tmp_path):
 
 @pytest.fixture
 def messages(monkeypatch):
-    """Every QMessageBox the app shows, as (title, text), instead of a blocking dialog."""
+    """Every QMessageBox the app shows, and the import report, as (title, text), instead of a
+    blocking dialog. The import report's dialogs themselves are kept in `messages.reports`."""
     from PySide6.QtWidgets import QMessageBox
 
-    shown: list[tuple[str, str]] = []
+    from s400tracker.gui.widgets.import_report import ImportReportDialog
+
+    shown = _Shown()
 
     def record(box):
         shown.append((box.windowTitle(), box.text()))
         return QMessageBox.StandardButton.Ok
 
+    def record_report(dialog):
+        shown.reports.append(dialog)
+        shown.append((dialog.windowTitle(), dialog.text()))
+        return 1
+
     monkeypatch.setattr(QMessageBox, "exec", record)
+    monkeypatch.setattr(ImportReportDialog, "exec", record_report)
     return shown
+
+
+class _Shown(list):
+    def __init__(self):
+        super().__init__()
+        self.reports = []
 
 
 @pytest.fixture

@@ -68,13 +68,15 @@ def test_sidecar_dates_as_spreadsheets_write_them(written, day):
     assert parse_published(written) == day
 
 
-def test_folders_give_their_txt_files_sorted_and_never_the_sidecar(tmp_path):
-    for name in ("b.txt", "a.TXT", "articles.csv", "notes.md"):
+def test_folders_give_their_files_sorted_never_the_sidecar_nor_hidden_or_system_files(tmp_path):
+    # Files of no article type (notes.md) are given too: import reports each on its own line.
+    for name in ("b.txt", "a.TXT", "articles.csv", "notes.md", "page.HTML", ".DS_Store",
+                 "._page.html", "~$port.docx", "Thumbs.db", "desktop.ini"):
         (tmp_path / name).write_text("x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text("x")
     assert [p.relative_to(tmp_path).as_posix() for p in collect([tmp_path])] == \
-        ["a.TXT", "b.txt", "sub/c.txt"]
+        ["a.TXT", "b.txt", "notes.md", "page.HTML", "sub/c.txt"]
 
 
 def test_folders_give_what_a_recursive_glob_gives_in_path_order(tmp_path):
@@ -89,10 +91,10 @@ def test_folders_give_what_a_recursive_glob_gives_in_path_order(tmp_path):
     (outside / "o.txt").write_text("x")
     os.symlink(outside, tmp_path / "linked")                # a linked folder is not entered
     os.symlink(tmp_path / "a-z.txt", tmp_path / "link.txt")  # a link to an article is read
-    expected = sorted(p for p in tmp_path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
+    expected = sorted(p for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith("."))
     assert collect([tmp_path]) == expected
     assert [p.relative_to(tmp_path).as_posix() for p in expected] == \
-        ["Z.txt", "a/deeper/y.txt", "a/x.txt", "a b/x.txt", "a-z.txt", "link.txt", "z/..txt", "é.txt"]
+        ["Z.txt", "a/deeper/y.txt", "a/x.txt", "a b/x.txt", "a-z.txt", "link.txt", "é.txt"]
 
 
 def test_reading_ahead_gives_every_path_in_order_and_never_waits_on_a_pipe(tmp_path):
@@ -117,7 +119,7 @@ def test_reading_ahead_gives_every_path_in_order_and_never_waits_on_a_pipe(tmp_p
 
 
 def test_publication_date_sidecar_before_header_before_undated(tmp_path, monkeypatch):
-    from s400tracker.extract import article as header_module
+    from s400tracker.core import article_head as header_module
 
     monkeypatch.setattr(header_module, "read_header",
                         lambda text: header_module.Header("Header title", dt.date(2020, 12, 16)))

@@ -30,8 +30,9 @@ BAD = [
     # (file name, content, reason the report gives)
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b" \r\n\t\n", "empty file"),
-    ("report.txt", PDF, "binary file (a PDF document), not text"),
-    ("photo.txt", PNG, "binary file (a PNG image), not text"),
+    ("report.txt", PDF, "a damaged PDF"),              # read as what it is: a (broken) PDF
+    ("photo.txt", PNG, "a PNG image, not an article"),
+    ("photo.png", PNG, "a PNG image, not an article"),
     ("noise.txt", bytes(range(1, 32)) * 40, "binary file, not text"),
     ("utf16-no-bom.txt", GOOD.encode("utf-16-le"), "UTF-16 text without a byte order mark; save it as UTF-8"),
     ("bad-utf16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", "not valid utf-16 text (byte 2)"),
@@ -57,18 +58,25 @@ def test_each_bad_file_gets_its_reason_and_the_good_ones_import(store, tmp_path)
         write(folder, name, content)
     with open(folder / "huge.txt", "wb") as f:
         f.truncate(20 * 1024 * 1024)                  # a 20 MB file, sparse: no time to write
-    empty_folder = tmp_path / "no articles here"
+    notes_folder = tmp_path / "notes here"
+    notes_folder.mkdir()
+    (notes_folder / "notes.md").write_text("not an article")
+    empty_folder = tmp_path / "nothing here"
     empty_folder.mkdir()
-    (empty_folder / "notes.md").write_text("not an article")
-    report = import_all(store, [folder, empty_folder, tmp_path / "missing.txt"] +
+    (empty_folder / ".hidden.txt").write_text("a hidden file is passed over")
+    report = import_all(store, [folder, notes_folder, empty_folder, tmp_path / "missing.txt"] +
                         [folder / name for name, _, _ in BAD if name.endswith(".html")])
     reasons = {r.path.name: r.reason for r in report.results if r.status == FAILED}
-    assert reasons == {
+    expected = {
         **{name: reason for name, _, reason in BAD},
         "huge.txt": "too large for an article (20.0 MB; the limit is 10 MB)",
-        "no articles here": "a folder with no .txt articles in it",
+        "notes.md": "not an article file (.md); import it by name to read it as text",
+        "nothing here": "a folder with no files in it",
         "missing.txt": "no such file",
     }
+    assert sorted(reasons) == sorted(expected)
+    for name, reason in expected.items():
+        assert reasons[name].startswith(reason), name
     assert [r.path.name for r in report.results if r.status == ADDED] == ["good.txt"]
     assert all("\n" not in r.line() for r in report.results)
     assert [s.quote for s in store.statements()] == ["We will respond"]
@@ -143,7 +151,7 @@ def test_html_articles_are_stored_as_their_text_and_offsets_index_it(store, tmp_
     doc = store.document(report.results[0].document_id)
     assert doc.text == ('Ankara answers\n\n"We will respond", Akar said. "Resolve it", Pompeo '
                         "said.\nSecond line \u2013 here.\n")
-    assert doc.title == "Akar & the sanctions"
+    assert doc.title == "Ankara answers"          # the page's headline, not its <title> tag
     assert "<" not in doc.text and "Fake" not in doc.text     # no markup, no script
     statements = store.statements()
     assert {s.quote for s in statements} == {"We will respond", "Resolve it"}
@@ -166,5 +174,5 @@ def test_thousands_of_unbalanced_quotation_marks_import_with_the_real_extractor(
 
 
 def test_read_article_names_a_folder_without_articles(tmp_path):
-    with pytest.raises(ArticleError, match="no .txt articles"):
+    with pytest.raises(ArticleError, match="a folder with no files in it"):
         read_article(tmp_path, {})
