@@ -177,43 +177,19 @@ def cmd_export(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from s400tracker import paths
-    from s400tracker.core.actors import load_actors
-    from s400tracker.extract.pipeline import ActorIndex, extract
-    from s400tracker.services.articles import (ArticleError, collect, is_sidecar, read_ahead, read_articles,
-                                                 read_sidecar)
+    from s400tracker.services.preview import Preview
 
-    actors = load_actors(paths.resources_dir() / "actors.json")
-    actor_json = {a.key: encode_string(a.name) for a in actors}
-    index = ActorIndex(actors)
+    preview = Preview()
+    actor_json = {a.key: encode_string(a.name) for a in preview.actors}
     status = EXIT_OK
-    sidecars: dict[str, dict] = {}
-    named = set(args.paths)
     out = _utf8_stdout()
-    for path in read_ahead(collect(args.paths)):
-        if is_sidecar(path):
-            continue
-        name = str(path)
-        folder = os.path.dirname(name)   # a string: a Path's parent and hash cost more than reading it
-        if folder not in sidecars:   # read once per folder, not once per article
-            sidecars[folder] = read_sidecar(path.parent)
-        sidecar = sidecars[folder]
-        try:
-            articles = read_articles(path, sidecar, walked=path not in named)
-        except ArticleError as e:
-            print(f"s400tracker: {path}: {e}", file=sys.stderr)
+    for article in preview.articles(args.paths, args.published):
+        if article.error is not None:
+            print(f"s400tracker: {article.name}: {article.error}", file=sys.stderr)
             status = EXIT_FAILED
-            continue
-        for article in articles:
-            if article.refused:
-                print(f"s400tracker: {article.name}: {article.refused}", file=sys.stderr)
-                status = EXIT_FAILED
-                continue
-            published = args.published or article.published
-            found = extract(article.extraction_text(), published, index)
-            if found:
-                where = encode_string(name) + (f', "article": {article.number:d}' if article.number else "")
-                out.write(_json_lines(where, found, actor_json))
+        elif article.statements:
+            where = encode_string(str(article.path)) + (f', "article": {article.number:d}' if article.number else "")
+            out.write(_json_lines(where, article.statements, actor_json))
     out.flush()
     return status
 

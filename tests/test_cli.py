@@ -26,7 +26,8 @@ FINDER = quote_finder({"Akar": "akar", "Kalın": "kalin"})
 @pytest.fixture(autouse=True)
 def stand_in_extractor(monkeypatch, tmp_path):
     """The CLI's output here depends on these tests, not on what the real extractor finds."""
-    from s400tracker.extract import article, pipeline
+    from s400tracker.core import article_head as article
+    from s400tracker.extract import pipeline
 
     monkeypatch.setattr(pipeline, "extract", FINDER)
     monkeypatch.setattr(article, "read_header", lambda text: article.Header("", None))

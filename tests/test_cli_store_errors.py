@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from s400tracker import cli
-from s400tracker.store import opening, repository
+from s400tracker.store import connection, opening
 from tests.test_cli import articles, stand_in_extractor  # noqa: F401 - the shared fixture
 
 
@@ -76,7 +76,7 @@ def test_a_full_disk_is_one_line(alice_and_bob, capsys, monkeypatch, command):
     vacuum = sqlite3.connect(bob)
     vacuum.execute("VACUUM")   # no free pages left for the note to fill
     vacuum.close()
-    monkeypatch.setattr(repository, "connect", full)
+    monkeypatch.setattr(connection, "connect", full)
     assert cli.main(edits(bob, bundle, sid)[command]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"cannot write store {bob}" in err and "full" in err

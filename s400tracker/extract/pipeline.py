@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from s400tracker.core.model import Found
 from s400tracker.extract import cues
 from s400tracker.extract.attribution_lookup import AttributionLookup
-from s400tracker.extract.dates import TimeExpression, date_marker, time_expressions
+from s400tracker.core.article_head import date_marker
+from s400tracker.extract.dates import TimeExpression, time_expressions
 from s400tracker.extract.phrases import (DETERMINERS, Phrase, is_media, np_word, phrase_after, phrase_before,
                                          tokens, within)
 from s400tracker.extract.quotes import Quote, find_quotes, opens_with_quote

@@ -125,7 +125,7 @@ def _text_readers():
     (a test's stand-in) is what runs."""
     global _TEXT_MODULES
     if not _TEXT_MODULES:
-        from s400tracker.extract import article
+        from s400tracker.core import article_head as article
         from s400tracker.formats import dates, plain
 
         _TEXT_MODULES = (article, dates, plain)

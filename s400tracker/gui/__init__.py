@@ -1,4 +1,4 @@
-"""The desktop app: the only package that imports PySide6 (see DESIGN.md)."""
+"""The desktop app: the only package that imports PySide6 (see docs/architecture.md)."""
 
 # The layers under the window are loaded before PySide6 is. From its first import on, PySide6
 # reads the source of every module imported after it (looking for its opt-in `from __feature__

@@ -14,27 +14,28 @@ from typing import Iterator
 from s400tracker.store.opening import describe
 
 
-def guarded(function):
-    """For a Store method, or a function of the store package whose first argument is a Store."""
+def guarded(method):
+    """For a method of a repository: an object whose `connection` is the store's Connection."""
 
-    @functools.wraps(function)
-    def wrapper(store, *args, **kwargs):
-        with mapped(store):
-            return function(store, *args, **kwargs)
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with mapped(self.connection):
+            return method(self, *args, **kwargs)
 
     return wrapper
 
 
 @contextlib.contextmanager
-def mapped(store) -> Iterator[None]:
-    """The block runs holding the store's lock, with SQLite's environment errors mapped."""
-    with store._lock:
+def mapped(connection) -> Iterator[None]:
+    """The block runs holding the connection's lock (connection.py), with SQLite's environment
+    errors mapped to StoreErrors naming its file."""
+    with connection.lock:
         try:
             yield
         except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
             if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
                 raise  # a bug of ours, not the environment's
-            raise describe(e, store.path) from e
+            raise describe(e, connection.path) from e
         except UnicodeEncodeError as e:
             # Text that is no valid Unicode (a lone surrogate) cannot be stored; the caller
             # should have refused it, so say which text, once, instead of SQLite's traceback.

@@ -1,9 +1,8 @@
 """The store's side of sharing work between analysts: annotation history, conflicts, and who
 corrected what when. services/bundles.py decides; this module only reads and writes.
 
-Functions take the Store and use its connection and lock, through guard.mapped as the Store's
-own methods do: they are part of the store package, kept out of repository.py so that file
-stays about statements and articles.
+Functions take the Store and work through its public connection (connection.py): its lock, its
+error mapping and its transactions, as every repository of the store does.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from typing import Iterable, Iterator
 
 from s400tracker.core.model import Annotation, Document
 from s400tracker.core.sharing import Conflict, Content, Edit, SharedStatement
-from s400tracker.store.guard import mapped
 
 
 def now() -> str:
@@ -28,12 +26,8 @@ def transaction(store) -> Iterator[None]:
     """One write transaction for several store calls: all of them, or none (calls nest as
     savepoints). Holds the store's lock so an import thread cannot interleave; SQLite's errors,
     at its start (locked) and its commit (disk full) too, become StoreErrors."""
-    with mapped(store), store._write():
+    with store.connection.write():
         yield
-
-
-def _db(store):
-    return store._db
 
 
 # -- annotations -----------------------------------------------------------------------------
@@ -42,7 +36,7 @@ def _db(store):
 def annotation_state(store, statement_id: str) -> tuple[Content | None, set[str], Annotation | None]:
     """(content, history, annotation): content None when never annotated here; Content() when an
     annotation was deleted (its history remains)."""
-    with mapped(store):
+    with store.connection.read():
         ann = store.statement(statement_id).annotation
         history = history_of(store, [statement_id]).get(statement_id, set())
     if ann is not None:
@@ -53,10 +47,10 @@ def annotation_state(store, statement_id: str) -> tuple[Content | None, set[str]
 def history_of(store, ids: Iterable[str]) -> dict[str, set[str]]:
     ids = list(ids)
     out: dict[str, set[str]] = {}
-    with mapped(store):
+    with store.connection.read():
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            rows = _db(store).execute(
+            rows = store.connection.db.execute(
                 f"SELECT statement_id, hash FROM annotation_history WHERE statement_id IN "
                 f"({', '.join('?' * len(chunk))})", chunk).fetchall()
             for sid, h in rows:
@@ -66,8 +60,8 @@ def history_of(store, ids: Iterable[str]) -> dict[str, set[str]]:
 
 def remember(store, statement_id: str, hashes: Iterable[str]) -> None:
     """Record versions this statement's annotation has replaced (idempotent)."""
-    with mapped(store), store._write():
-        _db(store).conn.executemany(
+    with store.connection.write():
+        store.connection.db.conn.executemany(
             "INSERT OR IGNORE INTO annotation_history (statement_id, hash) VALUES (?, ?)",
             [(statement_id, h) for h in hashes])
 
@@ -75,11 +69,11 @@ def remember(store, statement_id: str, hashes: Iterable[str]) -> None:
 def put_annotation(store, statement_id: str, content: Content, author: str,
                    created_at: str, updated_at: str) -> None:
     """Write an annotation with its own author and times (an imported one keeps them)."""
-    with mapped(store), store._write():
+    with store.connection.write():
         if content.empty:
-            _db(store).execute("DELETE FROM annotations WHERE statement_id = ?", [statement_id])
+            store.connection.db.execute("DELETE FROM annotations WHERE statement_id = ?", [statement_id])
             return
-        _db(store).execute(
+        store.connection.db.execute(
             """INSERT INTO annotations (statement_id, note, tags, stance, author, created_at,
                                         updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -99,8 +93,8 @@ def conflicts(store, statement_id: str | None = None) -> list[Conflict]:
     if statement_id is not None:
         sql += " WHERE statement_id = ?"
         params.append(statement_id)
-    with mapped(store):
-        rows = _db(store).execute(sql + " ORDER BY statement_id, imported_at, hash",
+    with store.connection.read():
+        rows = store.connection.db.execute(sql + " ORDER BY statement_id, imported_at, hash",
                                   params).fetchall()
     return [Conflict(r[0], Content(r[1], tuple(json.loads(r[2])), r[3]), r[4], r[5]) for r in rows]
 
@@ -108,8 +102,8 @@ def conflicts(store, statement_id: str | None = None) -> list[Conflict]:
 def add_conflict(store, conflict: Conflict) -> bool:
     """Keep another analyst's version beside ours; False when it is kept already."""
     c = conflict.content
-    with mapped(store), store._write():
-        cur = _db(store).execute(
+    with store.connection.write():
+        cur = store.connection.db.execute(
             """INSERT OR IGNORE INTO annotation_conflicts
                (statement_id, hash, note, tags, stance, author, updated_at, imported_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -120,15 +114,15 @@ def add_conflict(store, conflict: Conflict) -> bool:
 
 
 def drop_conflict(store, statement_id: str, hash_: str) -> None:
-    with mapped(store), store._write():
-        _db(store).execute(
+    with store.connection.write():
+        store.connection.db.execute(
             "DELETE FROM annotation_conflicts WHERE statement_id = ? AND hash = ?",
             [statement_id, hash_])
 
 
 def conflicted_ids(store) -> set[str]:
-    with mapped(store):
-        return {r[0] for r in _db(store).execute(
+    with store.connection.read():
+        return {r[0] for r in store.connection.db.execute(
             "SELECT DISTINCT statement_id FROM annotation_conflicts").fetchall()}
 
 
@@ -136,16 +130,16 @@ def conflicted_ids(store) -> set[str]:
 
 
 def edit_of(store, statement_id: str, field: str) -> Edit | None:
-    with mapped(store):
-        row = _db(store).execute(
+    with store.connection.read():
+        row = store.connection.db.execute(
             "SELECT value, author, at FROM edits WHERE statement_id = ? AND field = ?",
             [statement_id, field]).fetchone()
     return Edit(json.loads(row[0]), row[1], row[2]) if row else None
 
 
 def record_edit(store, statement_id: str, field: str, edit: Edit) -> None:
-    with mapped(store), store._write():
-        _db(store).execute(
+    with store.connection.write():
+        store.connection.db.execute(
             """INSERT INTO edits (statement_id, field, value, author, at) VALUES (?, ?, ?, ?, ?)
                ON CONFLICT (statement_id, field) DO UPDATE SET value = excluded.value,
                  author = excluded.author, at = excluded.at""",
@@ -172,15 +166,15 @@ ORDER BY d.id, m."start", s.id
 
 def worked_statements(store) -> tuple[list[SharedStatement], list[Document]]:
     """Every statement the analyst annotated, corrected or added, and the articles they are in."""
-    with mapped(store):
-        rows = _db(store).execute(_WORKED).fetchall()
+    with store.connection.read():
+        rows = store.connection.db.execute(_WORKED).fetchall()
         seen: dict[str, tuple] = {}
         for r in rows:
             seen.setdefault(r[0], r)   # a statement in several articles: its first one
         ids = list(seen)
         history = history_of(store, ids)
         edits: dict[str, dict[str, Edit]] = {}
-        for sid, field, value, author, at in _db(store).execute(
+        for sid, field, value, author, at in store.connection.db.execute(
                 "SELECT statement_id, field, value, author, at FROM edits").fetchall():
             edits.setdefault(sid, {})[field] = Edit(json.loads(value), author, at)
         annotations = {sid: store.statement(sid).annotation for sid in ids}
@@ -198,6 +192,6 @@ def worked_statements(store) -> tuple[list[SharedStatement], list[Document]]:
 
 
 def has_statement(store, statement_id: str) -> bool:
-    with mapped(store):
-        return _db(store).execute("SELECT 1 FROM statements WHERE id = ?",
+    with store.connection.read():
+        return store.connection.db.execute("SELECT 1 FROM statements WHERE id = ?",
                                   [statement_id]).fetchone() is not None

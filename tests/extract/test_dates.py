@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from s400tracker.extract.article import read_header
+from s400tracker.core.article_head import read_header
 from s400tracker.extract.dates import time_expressions
 from s400tracker.extract.text import fold
 

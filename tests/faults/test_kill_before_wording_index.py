@@ -24,9 +24,9 @@ _IMPORT = """
 import os, sys
 from pathlib import Path
 from s400tracker.services import ingest
-from s400tracker.store import repository
+from s400tracker.store import connection, repository
 if sys.argv[3] == "kill":
-    repository.finish_deferred_indexes = lambda conn: os.kill(os.getpid(), 9)
+    connection.finish_deferred_indexes = lambda conn: os.kill(os.getpid(), 9)
 with repository.Store.open(Path(sys.argv[2])) as store:
     ingest.import_paths(store, [Path(sys.argv[1])], workers=0)
 """

@@ -91,12 +91,12 @@ def test_a_kill_while_the_store_is_created_leaves_no_file_by_its_name(tmp_path):
     db = tmp_path / "t.db"
     dies_after_the_schema = (
         "import os, sys\n"
-        "from s400tracker.store import repository\n"
-        "real = repository.migrate\n"
+        "from s400tracker.store import connection, repository\n"
+        "real = connection.migrate\n"
         "def migrate(*args):\n"
         "    saved = real(*args)\n"
         "    os.kill(os.getpid(), 9)\n"
-        "repository.migrate = migrate\n"
+        "connection.migrate = migrate\n"
         "repository.Store.open(sys.argv[1])\n")
     killed = subprocess.run([sys.executable, "-c", dies_after_the_schema, str(db)],
                             cwd=fault_injection.ROOT, capture_output=True, timeout=60)

@@ -119,7 +119,7 @@ def test_reading_ahead_gives_every_path_in_order_and_never_waits_on_a_pipe(tmp_p
 
 
 def test_publication_date_sidecar_before_header_before_undated(tmp_path, monkeypatch):
-    from s400tracker.extract import article as header_module
+    from s400tracker.core import article_head as header_module
 
     monkeypatch.setattr(header_module, "read_header",
                         lambda text: header_module.Header("Header title", dt.date(2020, 12, 16)))

@@ -155,8 +155,8 @@ def test_the_fast_long_export_writes_what_the_statements_say(store):
     other_id = store.add_document(make_document("An earlier copy, in other words.", dt.date(2020, 12, 1),
                                                 title="Earlier, copy", path="earlier.txt",
                                                 outlet="Wire"), [])[0]
-    with store._db.conn:
-        store._db.execute('INSERT INTO mentions (statement_id, document_id, "start", "end") '
+    with store.connection.db.conn:
+        store.connection.db.execute('INSERT INTO mentions (statement_id, document_id, "start", "end") '
                           "VALUES (?, ?, ?, ?)", [twice.id, other_id, 3, 8])
     assert [s.title for s in store.statement(twice.id).sources] == ["Earlier, copy", first.title]
 

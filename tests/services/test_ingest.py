@@ -21,7 +21,7 @@ SIDECAR = "file,outlet,title,published,url\n"
 @pytest.fixture(autouse=True)
 def no_header_dates(monkeypatch):
     # Dates here come from the sidecar or nowhere, whatever the real header reader learns.
-    from s400tracker.extract import article
+    from s400tracker.core import article_head as article
 
     monkeypatch.setattr(article, "read_header", lambda text: article.Header("", None))
 

@@ -28,7 +28,7 @@ def _fts_matches_table(path) -> None:
 
 
 def _triggers(store) -> set[str]:
-    return {r[0] for r in store._db.execute(
+    return {r[0] for r in store.connection.db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'statements'")}
 
 
@@ -50,7 +50,7 @@ def test_an_import_that_died_before_rebuilding_the_index_is_repaired_on_open(tmp
     with Store.open(path, actors=ACTORS) as store:
         # What an import killed inside bulk(defer_index=True) leaves: the triggers dropped,
         # articles committed, no rebuild.
-        defer_quote_index(store._db.conn)
+        defer_quote_index(store.connection.db.conn)
         _add(store, '"Dialogue remains open", Pompeo said.', "During")
     with Store.open(path, actors=ACTORS) as again:
         assert {"statements_ai", "statements_ad", "statements_au"} <= _triggers(again)
@@ -63,13 +63,13 @@ def test_an_edit_from_another_thread_during_an_import_waits_for_the_disk(tmp_pat
         _add(store, '"Sanctions are unacceptable", Akar said.', "Before")
         sid = store.statements()[0].id
         seen: list[str] = []
-        store._db.conn.set_trace_callback(seen.append)
+        store.connection.db.conn.set_trace_callback(seen.append)
         with store.bulk():
             _add(store, '"Dialogue remains open", Pompeo said.', "During")
             edit = threading.Thread(target=lambda: store.annotate(sid, "noted", [], None))
             edit.start()
             edit.join()
-        store._db.conn.set_trace_callback(None)
+        store.connection.db.conn.set_trace_callback(None)
     begins = [i for i, sql in enumerate(seen) if sql.startswith("BEGIN")]
     assert len(begins) == 2   # the import's article, then the edit
     import_begin, edit_begin = begins
@@ -130,7 +130,7 @@ def test_opening_the_store_during_an_import_leaves_the_index_to_the_importer(tmp
 
 
 def _wording_rows(store) -> list[tuple]:
-    return sorted(store._db.execute("SELECT stem, statement_id FROM wording_stems"))
+    return sorted(store.connection.db.execute("SELECT stem, statement_id FROM wording_stems"))
 
 
 TWO_QUOTES = '"Sanctions are unacceptable", Akar said. "Dialogue remains open", Pompeo said.'
@@ -155,4 +155,4 @@ def test_a_large_import_indexes_its_statements_words_once_at_its_end(tmp_path):
             _import_then_reextract(store)
             assert _wording_rows(store) == []
         assert _wording_rows(store) == expected
-        assert store._db.execute("SELECT count(*) FROM wording_staged").fetchone()[0] == 0
+        assert store.connection.db.execute("SELECT count(*) FROM wording_staged").fetchone()[0] == 0

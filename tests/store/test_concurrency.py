@@ -7,6 +7,7 @@ import sqlite3
 
 from s400tracker.core.model import Found
 from s400tracker.store import Store
+from s400tracker.store.documents import Documents
 from tests.helpers import ACTORS, make_document
 
 TEXT = '"We will respond", Akar said.'
@@ -40,14 +41,14 @@ def test_a_write_between_the_duplicate_check_and_the_insert_cannot_break_an_impo
     path = tmp_path / "t.db"
     with Store.open(path, ACTORS) as window_a:
         seen = []
-        original = Store.document_id
+        original = Documents.id_of   # the duplicate check inside add_document's transaction
 
         def check_then_other_window_writes(self, sha):
             result = original(self, sha)
             seen.append(try_write(path, "UPDATE actors SET color = '#000000' WHERE key = 'us'"))
             return result
 
-        monkeypatch.setattr(Store, "document_id", check_then_other_window_writes)
+        monkeypatch.setattr(Documents, "id_of", check_then_other_window_writes)
         doc_id, added = window_a.add_document(make_document(TEXT), akar_found())
         monkeypatch.undo()
         assert added and window_a.document_count() == 1

@@ -74,7 +74,7 @@ ARTICLES = [
 
 
 def _merges(store) -> list[tuple[str, str | None]]:
-    rows = store._db.execute(
+    rows = store.connection.db.execute(
         "SELECT d.title, s.quote, t.quote, td.title FROM statements s JOIN mentions m ON m.statement_id = s.id "
         "JOIN documents d ON d.id = m.document_id LEFT JOIN statements t ON t.id = s.same_as "
         "LEFT JOIN mentions tm ON tm.statement_id = t.id LEFT JOIN documents td ON td.id = tm.document_id "
@@ -134,14 +134,14 @@ def _import(store, titles):
 def _groups(store) -> set[tuple[str, frozenset]]:
     """(head's article, the articles of its group) per visible statement; checks on the way that
     every stored report is visible and that no merge points at a merged report."""
-    (chained,) = store._db.execute(
+    (chained,) = store.connection.db.execute(
         "SELECT count(*) FROM statements s JOIN statements h ON h.id = s.same_as "
         "WHERE h.same_as IS NOT NULL").fetchone()
     assert chained == 0, "a merge points at a merged report"
     shown = store.statements(StatementFilter())
     titles = {s.id: s.sources[0].title for s in shown}
     groups = {(titles[s.id], frozenset(src.title for src in s.sources)) for s in shown}
-    (stored,) = store._db.execute("SELECT count(*) FROM mentions").fetchone()
+    (stored,) = store.connection.db.execute("SELECT count(*) FROM mentions").fetchone()
     assert sum(len(s.sources) for s in shown) == stored, "a report vanished from the views"
     return groups
 
@@ -239,7 +239,7 @@ def _chained_store(path):
 
     with Store.open(path, actors=ACTORS) as store:
         _import(store, ["X", "Y", "Z"])
-        ids = dict(store._db.execute(
+        ids = dict(store.connection.db.execute(
             "SELECT d.title, s.id FROM statements s JOIN mentions m ON m.statement_id = s.id "
             "JOIN documents d ON d.id = m.document_id").fetchall())
     conn = sqlite3.connect(path)
