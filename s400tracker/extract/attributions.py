@@ -205,8 +205,10 @@ def _nested(text: str, att: Attribution, found: list[Attribution]) -> bool:
     more than _NESTED_REACH characters back read at all: what was said is within a clause of its
     verb, and a sentence of thousands of verbs without a full stop must not be re-read for each.
     """
-    if att.mode != "subject" or att.speaker is None or att.speaker.pronoun:
+    if att.mode != "subject" or att.speaker is None:
         return False
+    if att.speaker.pronoun and not cues.is_act(att.cue):
+        return False   # '…, Peskov said, and he added …': a pronoun goes on as a speaker of its own
     k = att.speaker.start
     while k > 0 and text[k - 1].isspace():
         k -= 1

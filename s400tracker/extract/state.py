@@ -75,14 +75,28 @@ def emit(art, start, end, kind, att: Attribution, mention: Mention, date, basis,
         speaker.start if speaker else None,
         speaker.end if speaker else None,
         mention.actor, date, basis or ("undated" if date is None else "context"), att.cue,
-        None, sentence[0], sentence[1],
+        None, sentence[0], sentence[1], _resolved_name(speaker, mention),
     )))
+
+
+_UNNAMED = frozenset("the a an this that these those one another some".split())
+
+
+def _resolved_name(speaker: Phrase | None, mention: Mention) -> str | None:
+    """The name the speaker phrase stands for: the actor's, an earlier speaker's for a pronoun or
+    a role; None when a pronoun or a common noun ('the company') was resolved to no one."""
+    name = mention.name
+    if mention.actor is not None or speaker is None or name.lower() != speaker.text.lower():
+        return name
+    if speaker.pronoun or speaker.text.split(None, 1)[0].lower() in _UNNAMED:
+        return None
+    return name
 
 
 # The order emit() lists a statement's values in, matched to Found's fields by name here, once:
 # a field added to Found or moved takes its place (or its default) without emit() changing.
 _EMIT_FIELDS = ("start", "end", "quote", "kind", "speaker", "speaker_start", "speaker_end", "actor", "date",
-                "date_basis", "cue", "stance", "context_start", "context_end")
+                "date_basis", "cue", "stance", "context_start", "context_end", "speaker_resolved")
 
 
 def _found_maker(fields: tuple[str, ...]):

@@ -8,7 +8,7 @@ from s400tracker.core.model import Found
 from s400tracker.extract import state
 
 STATEMENT = Found(10, 42, "We will answer in kind", "direct", "Minister Ann Vale", 0, 17, "vale",
-                  dt.date(2026, 3, 2), "explicit", "said", None, 0, 60)
+                  dt.date(2026, 3, 2), "explicit", "said", None, 0, 60, "Ann Vale")
 
 
 def test_a_printed_line_reads_each_value_by_its_field_name():
@@ -16,7 +16,7 @@ def test_a_printed_line_reads_each_value_by_its_field_name():
     moved = reordered(**STATEMENT._asdict())
     actors = {"vale": '"Ann Vale"'}
     assert cli._json_lines('"a.txt"', [moved], actors) == cli._json_lines('"a.txt"', [STATEMENT], actors)
-    assert '"speaker": "Minister Ann Vale", "speaker_start": 0, "speaker_end": 17' in cli._json_lines(
+    assert '"speaker": "Minister Ann Vale", "speaker_resolved": "Ann Vale", "speaker_start": 0, "speaker_end": 17' in cli._json_lines(
         '"a.txt"', [moved], actors)
 
 

@@ -58,7 +58,7 @@ def test_four_times_the_text_takes_about_four_times_the_steps(index, name):
 # before the place in question.
 
 def _nested_by_every_earlier(text, att, found):
-    if att.mode != "subject" or att.speaker is None or att.speaker.pronoun:
+    if att.mode != "subject" or att.speaker is None or (att.speaker.pronoun and not cues.is_act(att.cue)):
         return False
     if text[:att.speaker.start].rstrip().endswith(","):
         return False
