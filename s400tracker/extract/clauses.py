@@ -86,17 +86,73 @@ def reported_speech(art, lookup: AttributionLookup, quotes: list[Quote], masked,
             continue
         lo, hi = span
         quoted = _quoted_inside(masked, lo, hi) if masked else 0
-        if quoted and (cues.is_act(a.cue) or len(text[lo:hi].split()) < 10 or quoted * 4 >= hi - lo):
-            continue  # the quotation inside it is the statement
-        # A long reported clause around a quoted word or two is a statement of its own as well.
-        words = text[lo:hi].split()
-        if len(words) < (2 if cues.is_act(a.cue) else 3):
-            continue
+        kind = "indirect"
+        if quoted:
+            if _words_outside(text, masked, lo, hi) < _MIN_WORDS_AROUND_QUOTE:
+                continue  # the quotation inside it is the statement
+            # 'She said the plan was "a betrayal" of the voters': the reported clause is the
+            # statement, its quoted words part of it, not a statement of their own.
+            kind = "partial"
+        else:
+            words = text[lo:hi].split()
+            if len(words) < (2 if cues.is_act(a.cue) else 3):
+                continue
+        if quoted:
+            hi = _through_closing_mark(masked, lo, hi)
+            first = _quotes_inside(art, sentence[0], lo, hi, owner)
+            if first is None:
+                continue   # its quotation is another's ('…, according to the ministry'): it stays theirs
         mention = resolve(art, owner, exprs, para_dates)
         if mention is None:
             continue
-        emit(art, lo, hi, "indirect", owner, mention, owner.date, owner.date_basis,
-              sentence)
+        if quoted:
+            art.found[first:] = [f for f in art.found[first:] if not (lo <= f.start and f.end <= hi + 1)]
+        emit(art, lo, hi, kind, owner, mention, owner.date, owner.date_basis, sentence)
+
+
+_MIN_WORDS_AROUND_QUOTE = 3
+_WORD = re.compile(r"\w+")
+
+
+def _words_outside(text: str, spans, lo: int, hi: int) -> int:
+    """How many words of text[lo:hi] stand outside the sorted, disjoint (start, end) spans."""
+    count, pos = 0, lo
+    k = max(0, bisect.bisect_right(spans, (lo, _INF)) - 1)
+    for i in range(k, len(spans)):
+        x, y = spans[i]
+        if x >= hi:
+            break
+        if x > pos:
+            count += len(_WORD.findall(text, pos, x))
+        pos = max(pos, y)
+    if pos < hi:
+        count += len(_WORD.findall(text, pos, hi))
+    return count
+
+
+def _through_closing_mark(spans, lo: int, hi: int) -> int:
+    """hi moved past the closing mark of a quotation the clause text[lo:hi] ends inside."""
+    k = bisect.bisect_left(spans, (hi, -1)) - 1
+    if k >= 0:
+        x, y = spans[k]
+        if lo <= x < hi < y:
+            return y
+    return hi
+
+
+def _quotes_inside(art, sentence_start: int, lo: int, hi: int, owner: Attribution) -> int | None:
+    """Where the sentence's statements start in art.found, when every quotation statement inside
+    the clause text[lo:hi] is the owner's (the clause will stand for them); None when one has
+    another speaker."""
+    found = art.found
+    k = len(found)
+    while k > 0 and found[k - 1].context_start == sentence_start:
+        k -= 1
+    speaker_start = owner.speaker.start if owner.speaker is not None else None
+    inside = [f for f in found[k:] if lo <= f.start and f.end <= hi + 1]
+    if len(inside) > 1 or any(f.speaker_start != speaker_start for f in inside):
+        return None
+    return k
 
 
 def _quoted_inside(spans, lo: int, hi: int) -> int:

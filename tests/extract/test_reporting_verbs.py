@@ -45,3 +45,16 @@ def test_they_is_resolved_to_a_group_not_to_one_person(index):
 def test_a_pronoun_no_one_stands_for_is_unresolved(index):
     found = extract("\"We will not move,\" he said.", DAY, index)
     assert [(f.speaker, f.speaker_resolved) for f in found] == [("he", None)]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Ambassador Ilse Marant said the ruling was \"a grave error\" and would be appealed.",
+     "the ruling was \"a grave error\" and would be appealed"),
+    ("Minister Oren Kask called the blockade \"an act of piracy\" on Monday.", "called the blockade \"an act of piracy\""),
+    ("Senator Paula Ferrin said Veloria had \"no intention\" of joining the pact.",
+     "Veloria had \"no intention\" of joining the pact"),
+])
+def test_quoted_words_inside_a_reported_clause_make_one_statement_of_the_clause(index, text, clause):
+    found = extract(text, DAY, index)
+    assert len(found) == 1, found
+    assert clause in found[0].quote and found[0].kind == "partial"
