@@ -54,11 +54,12 @@ def find_attributions(art: ArticleState, s: int, e: int, masked, exprs, hit_list
                 continue
         if cues.blocked(cue, before) or low.partition(" ")[0] in cues.BELIEF:
             continue
-        if before_low in _PASSIVE and low != "saying":
+        progressive = before_low in _PASSIVE and cues.is_participle(cue) and low != "saying"
+        if before_low in _PASSIVE and low != "saying" and not progressive:
             continue  # "if he is asked to leave": said of him, not by him
         if low in cues.INVERTED_ONLY and text[max(s, cue_start - 3):cue_start].strip()[-2:] not in (',"', ",”", ",’", ",'"):
             continue
-        if cues.is_participle(cue):
+        if cues.is_participle(cue) and not progressive:   # "the envoy is demanding": a verb of its own
             after_comma = before == "," or text[max(s, cue_start - 3):cue_start].rstrip()[-2:] in (',"', ",”", ",’")
             if found and after_comma:
                 found.append(Attribution(cue_start, cue_end, cue, None, "participle", (s, e)))

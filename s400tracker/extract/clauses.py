@@ -249,7 +249,7 @@ def _content(art, a: Attribution, sentence, previous) -> tuple[int, int] | None:
                 lo = m.end()
     while lo < end and text[lo] in " ,:":
         lo += 1
-    return _clause(text, lo, end, after_that=said_that)
+    return _clause(text, lo, end, after_that=said_that, from_cue=lo == a.cue_start)
 
 
 _TAKES_OBJECT = frozenset("tell warn assure remind inform caution advise promise write answer".split())
@@ -317,8 +317,8 @@ _NEXT_VERB = re.compile(r",\s+(?=" + trie_pattern(sorted(w for w in cues.SAY_FOR
                                                        if w.endswith("ed") or w in ("said", "told", "wrote"))) + r"\b)")
 
 
-def _clause(text: str, lo: int, hi: int, after_that: bool = False) -> tuple[int, int] | None:
-    if _PARTICIPLE_START.match(text, lo, hi) or (not after_that and _SUBORDINATE_START.match(text, lo, hi)):
+def _clause(text: str, lo: int, hi: int, after_that: bool = False, from_cue: bool = False) -> tuple[int, int] | None:
+    if (not from_cue and _PARTICIPLE_START.match(text, lo, hi)) or (not after_that and _SUBORDINATE_START.match(text, lo, hi)):
         return None  # "…, adding that …", "…, he told Reuters as he arrived": no content here
     if hi - lo > _CLAUSE_REACH:
         cut = text.rfind(" ", lo, lo + _CLAUSE_REACH)

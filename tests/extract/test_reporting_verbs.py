@@ -19,6 +19,11 @@ CASES = [
      "the summit had produced no agreement"),
     ("Spokesman Karel Voss cited new satellite images showing troops near the pass.", "Karel Voss",
      "new satellite images showing troops near the pass"),
+    ("Senator Jane Roe (D-Ore.) said the treaty with Veloria was flawed.", "Jane Roe", "the treaty with Veloria was flawed"),
+    ("The Velorian envoy is demanding that the border talks resume at once.", "The Velorian envoy",
+     "the border talks resume at once"),
+    ("The envoy left the hall early, urging both sides to return to the table.", "The envoy",
+     "both sides to return to the table"),
 ]
 
 
