@@ -111,6 +111,7 @@ def reported_speech(art, lookup: AttributionLookup, quotes: list[Quote], masked,
 
 
 _MIN_WORDS_AROUND_QUOTE = 3
+_AFTER_THAT = re.compile(r"\b(?:that|whether|if)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
 
@@ -240,6 +241,13 @@ def _content(art, a: Attribution, sentence, previous) -> tuple[int, int] | None:
             said_that = True
         elif said_that:
             pass
+        elif cues.lemma(a.cue) in cues.OBJECT_SAID:
+            # "denied the allegations": the verb phrase is what was said, up to a comma; not
+            # inside a clause of another ("reports that Moscow had announced a delivery, …").
+            if a.speaker is not None and _AFTER_THAT.search(text, max(s, a.speaker.start - 12), a.speaker.start):
+                return None
+            comma = text.find(",", a.cue_end, end)
+            return _clause(text, a.cue_start, comma if comma != -1 else end, from_cue=True)
         elif cues.lemma(a.cue) in cues.NEEDS_THAT:
             return None
         else:

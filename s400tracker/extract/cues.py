@@ -103,6 +103,10 @@ NEEDS_THAT = frozenset("""answer reply respond comment remark write tweet observ
     announce declare reveal disclose confess relate specify elaborate estimate testify inform notify
     speak talk reason volunteer guarantee forecast""".split())
 
+# Of those, the verbs whose object is itself what was said: "denied the allegations", "announced
+# new sanctions", "repeated his demand".
+OBJECT_SAID = frozenset("deny announce acknowledge admit reveal disclose repeat mention explain predict estimate".split())
+
 # Base forms attribute only after a plural or headline subject ("officials say", "Washington
 # Says"), never after a modal or "to" ("will take steps", "to resolve"): see is_blocked.
 BASE_FORMS = frozenset(words.split()[0] for words in (_SAY + "|" + _ACT).replace("\n", "").split("|"))

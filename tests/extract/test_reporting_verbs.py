@@ -24,6 +24,8 @@ CASES = [
      "the border talks resume at once"),
     ("The envoy left the hall early, urging both sides to return to the table.", "The envoy",
      "both sides to return to the table"),
+    ("Foreign Minister Hedda Lorn denied the reports of a secret deal with Veloria.", "Hedda Lorn",
+     "denied the reports of a secret deal with Veloria"),
 ]
 
 
