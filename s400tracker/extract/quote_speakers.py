@@ -8,7 +8,7 @@ import re
 from s400tracker.extract.attribution_lookup import AttributionLookup
 from s400tracker.extract.attributions import NEAR, leading_subject
 from s400tracker.extract.clauses import PUNCT_OR_SPACE, SAID_BEFORE
-from s400tracker.extract.phrases import is_media, phrase_after, phrase_before, tokens
+from s400tracker.extract.phrases import Phrase, is_media, phrase_after, phrase_before, tokens
 from s400tracker.extract.quotes import Quote
 from s400tracker.extract.state import Attribution, emit, resolve
 
@@ -26,7 +26,7 @@ def quotes_of_sentence(art, quotes: list[Quote], lookup: AttributionLookup, sent
                 # Its speaker most likely comes where the quotation closes, paragraphs later.
                 art.pending.append((q, sentence, _continuation(art, q, sentence, para)))
                 continue
-            chosen = chosen or _continuation(art, q, sentence, para)
+            chosen = chosen or _dash_speaker(art, q, sentence, para) or _continuation(art, q, sentence, para)
             if chosen is None:
                 continue
         speaker_att = lookup.owner(chosen)
@@ -41,6 +41,20 @@ def quotes_of_sentence(art, quotes: list[Quote], lookup: AttributionLookup, sent
             for earlier, earlier_sentence, _ in art.pending:
                 emit(art, earlier.start, earlier.end, "direct", speaker_att, mention, date, basis, earlier_sentence)
             art.pending.clear()
+
+
+# '"…" ― Ann Lee': a quotation signed with a dash and a name, the way readers' voices are printed.
+_DASH_NAME = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4})[ \t]*(?:,|\n|$)")
+
+
+def _dash_speaker(art, q: Quote, sentence, para) -> Attribution | None:
+    if q.close is None:
+        return None
+    m = _DASH_NAME.match(art.text, q.close + 1, para[1])
+    if m is None or is_media(m.group(1)):
+        return None
+    name = Phrase(m.start(1), m.end(1), m.group(1))
+    return Attribution(m.start(), m.start(1), "―", name, "subject", sentence)
 
 
 def settle_pending(art) -> None:

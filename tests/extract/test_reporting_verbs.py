@@ -65,3 +65,11 @@ def test_quoted_words_inside_a_reported_clause_make_one_statement_of_the_clause(
     found = extract(text, DAY, index)
     assert len(found) == 1, found
     assert clause in found[0].quote and found[0].kind == "partial"
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(index):
+    text = ("Readers in Veloria wrote to us about the border treaty.\n\n"
+            "\u201cThe treaty gives away our valley for nothing.\u201d\u2015 Marta Velkova\n\n"
+            "\u201cI have waited ten years for this peace.\u201d \u2014 Janis Orlov\n")
+    found = extract(text, DAY, index)
+    assert [(f.quote[:12], f.speaker) for f in found] == [("The treaty g", "Marta Velkova"), ("I have waite", "Janis Orlov")]
