@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 from json.encoder import encode_basestring as encode_string   # JSON's own, in C
+import operator
 import os
 import sys
 from pathlib import Path
@@ -203,13 +205,24 @@ def _json_lines(file_json: str, found, actor_json: dict[str, str]) -> str:
         strings.clear()   # speakers of a huge folder: a bound, not a leak
     return "".join([
         f'{{"file": {file_json}, "start": {start:d}, "end": {end:d}, "quote": {encode_string(quote)}, '
-        f'"kind": {strings[kind]}, "speaker": {strings[speaker]}, '
+        f'"kind": {strings[kind]}, "speaker": {strings[speaker]}, "speaker_resolved": {strings[resolved]}, '
         f'"speaker_start": {"null" if speaker_start is None else int(speaker_start)}, '
         f'"speaker_end": {"null" if speaker_end is None else int(speaker_end)}, '
         f'"actor": {actor_json.get(actor, "null") if actor else "null"}, '
         f'"date": {days[date]}, "date_basis": {strings[date_basis]}}}\n'
-        for start, end, quote, kind, speaker, speaker_start, speaker_end, actor, date, date_basis, *_ in found
+        for start, end, quote, kind, speaker, resolved, speaker_start, speaker_end, actor, date, date_basis
+        in map(_printed_fields(type(found[0])), found)
     ])
+
+
+_PRINTED = ("start", "end", "quote", "kind", "speaker", "speaker_resolved", "speaker_start", "speaker_end", "actor",
+            "date", "date_basis")
+
+
+@functools.cache
+def _printed_fields(found_type) -> operator.itemgetter:
+    """A statement -> the values a line prints, in _PRINTED's order, read by field name."""
+    return operator.itemgetter(*(found_type._fields.index(name) for name in _PRINTED))
 
 
 class _Memo(dict):

@@ -100,7 +100,7 @@ def test_extract_prints_json_lines_whose_offsets_index_the_decoded_file(tmp_path
     assert cli.main(["extract", str(path), "--published", "2020-12-15"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     record = json.loads(line)
-    assert list(record) == ["file", "start", "end", "quote", "kind", "speaker", "speaker_start",
+    assert list(record) == ["file", "start", "end", "quote", "kind", "speaker", "speaker_resolved", "speaker_start",
                             "speaker_end", "actor", "date", "date_basis"]
     assert text[record["start"]:record["end"]] == record["quote"] == "We will respond"
     assert text[record["speaker_start"]:record["speaker_end"]] == "Akar"

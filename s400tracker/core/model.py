@@ -85,6 +85,7 @@ class Found(NamedTuple):
     stance: str | None = None  # suggested stance code (STANCES), None when nothing suggests one
     context_start: int = 0    # the sentence around the quote
     context_end: int = 0
+    speaker_resolved: str | None = None   # whom a pronoun or role names; the name itself; None when unknown
 
 
 @dataclass(frozen=True)

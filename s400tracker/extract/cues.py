@@ -49,6 +49,43 @@ propose proposed proposes proposing|challenge challenged challenges challenging|
 reprimand reprimanded reprimands reprimanding|rebuke rebuked rebukes rebuking|assail assailed assails assailing|press pressed presses pressing"""
 
 
+# Verbs of communication beyond the ones above, from a general list rather than from errors: Levin's
+# communication classes (manner of speaking, say, complain, advise, talk) and the speech-act verbs
+# news uses (concede, reveal, cite, endorse …). Verbs whose base form is mostly a noun or a verb of
+# something else in news ("order", "charge", "address", "object", "post") are left out.
+_SAY_MORE = """reveal disclose divulge concede confess recount relate specify elaborate estimate
+    retort rebut interject exclaim quip joke boast brag gloat lament bemoan grumble fume rant shout yell
+    scream whisper mutter testify speculate surmise reason theorize guarantee swear reassure forecast
+    posit volunteer muse marvel inform notify speak talk"""
+_ACT_MORE = """question query attack endorse discuss cite echo mock ridicule deride blame thank congratulate
+    applaud commend
+    laud fault chide berate disparage belittle dispute contest contradict refute disavow retract request
+    implore beg plead petition inquire enquire characterize characterise portray highlight voice convey
+    articulate apologize apologise scold reprimand excoriate"""
+_IRREGULAR_FORMS = {"swear": "swore sworn", "speak": "spoke spoken", "plead": "pled"}
+_DOUBLED = frozenset(["rebut", "quip"])
+
+
+def _inflected(base: str) -> str:
+    """A regular verb's forms: base, -s, -ed, -ing (and the irregular ones listed)."""
+    if base.endswith("y") and base[-2] not in "aeiou":
+        third, past, ing = base[:-1] + "ies", base[:-1] + "ied", base + "ing"
+    elif base.endswith("e"):
+        third, past, ing = base + "s", base + "d", (base if base.endswith("ee") else base[:-1]) + "ing"
+    else:
+        third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        stem = base + base[-1] if base in _DOUBLED else base
+        past, ing = stem + "ed", stem + "ing"
+    extra = _IRREGULAR_FORMS.get(base, "").split()
+    if base in ("swear", "speak"):
+        return " ".join([base, third, ing, *extra])
+    return " ".join(dict.fromkeys([base, third, past, ing, *extra]))
+
+
+_SAY = _SAY + "|" + "|".join(_inflected(b) for b in _SAY_MORE.split())
+_ACT = _ACT + "|" + "|".join(_inflected(b) for b in _ACT_MORE.split())
+
+
 def _forms(table: str) -> dict[str, str]:
     forms = {}
     for group in table.replace("\n", "").split("|"):
@@ -63,7 +100,12 @@ ACT_FORMS = _forms(_ACT)
 # Verbs whose object is not speech unless "that" follows: "answered questions", "confirmed the visit".
 NEEDS_THAT = frozenset("""answer reply respond comment remark write tweet observe report mention recall state explain
     continue repeat confirm acknowledge admit indicate signal hint predict conclude complain counter deny point
-    announce declare""".split())
+    announce declare reveal disclose confess relate specify elaborate estimate testify inform notify
+    speak talk reason volunteer guarantee forecast""".split())
+
+# Of those, the verbs whose object is itself what was said: "denied the allegations", "announced
+# new sanctions", "repeated his demand".
+OBJECT_SAID = frozenset("deny announce acknowledge admit reveal disclose repeat mention explain predict estimate".split())
 
 # Base forms attribute only after a plural or headline subject ("officials say", "Washington
 # Says"), never after a modal or "to" ("will take steps", "to resolve"): see is_blocked.

@@ -142,6 +142,14 @@ def phrase_before(text: str, toks: list[Token], i: int, skip_spans=()) -> Phrase
     if j < 0:
         return None
     t = toks[j]
+    if t[0] == ")":
+        # "Sen. Jane Roe (D-Ore.) said": the name stands before its party and state.
+        k = j - 1
+        while k > 0 and j - k <= 6 and toks[k][0] not in ("(", ")"):
+            k -= 1
+        if k > 0 and toks[k][0] == "(":
+            j = k - 1
+            t = toks[j]
     (s, e), w = t.span(), t[0]
     if w.lower() in PRONOUNS:
         return Phrase(s, e, w, pronoun=True)

@@ -46,6 +46,27 @@ _PERSON_EPITHETS = frozenset("""politician diplomat veteran general leader offic
     lawmaker senator ambassador negotiator commander chief president premier minister secretary spokesman
     spokeswoman spokesperson adviser advisor aide economist analyst professor expert""".split())
 _REACH = 60   # names and speakers looked back over
+_MALE = frozenset("""mr mr. sir lord king prince father son brother husband uncle spokesman chairman congressman
+    businessman statesman""".split())
+_FEMALE = frozenset("""ms ms. mrs mrs. miss madam lady queen princess mother daughter sister wife aunt spokeswoman
+    chairwoman congresswoman businesswoman stateswoman""".split())
+_GROUP_HEADS = re.compile(r"(?:officials|sources|aides|lawmakers|leaders|diplomats|people|critics|supporters|"
+                          r"analysts|experts|members|authorities|democrats|republicans|ministers|voters)$")
+
+
+def _gender(m: "Mention") -> str | None:
+    """'m' or 'f' when the speaker's phrase or name carries a title or a gendered noun."""
+    words = fold(m.phrase.text if m.phrase is not None else m.name).split()
+    if any(w in _MALE for w in words):
+        return "m"
+    if any(w in _FEMALE for w in words):
+        return "f"
+    return None
+
+
+def _plural(m: "Mention") -> bool:
+    words = fold(m.phrase.text if m.phrase is not None else m.name).split()
+    return bool(words) and _GROUP_HEADS.match(words[-1]) is not None
 _AGED = re.compile(r"\d+-year-old")
 _DOCUMENTS = frozenset("statement communique communiqué declaration readout release note letter".split())
 
@@ -278,16 +299,23 @@ class Discourse:
         return starts[k] if k >= 0 and starts[k] >= lo else None
 
     def _antecedent(self, pronoun: str) -> Mention:
+        """The speaker (else the name) a pronoun refers to: the newest that agrees with it in gender
+        (known from a title or a gendered noun in the name, else either) and number."""
         pronoun = {"him": "he", "her": "she", "them": "they"}.get(pronoun, pronoun)
         want_person = pronoun in ("he", "she", "i")
         if pronoun in ("he", "she", "it", "i"):
+            clash = {"he": "f", "she": "m"}.get(pronoun)
             for m in self.recent():
-                if m.spoke and m.person == want_person:
+                if m.spoke and m.person == want_person and (clash is None or _gender(m) != clash):
                     return m
             for m in self.recent():
-                if m.person == want_person:
+                if m.person == want_person and (clash is None or _gender(m) != clash):
                     return m
         elif self.history:
+            # "they": a group, an organisation or people named in the plural, not one person.
+            for m in self.recent():
+                if m.spoke and (not m.person or _plural(m)):
+                    return m
             for m in self.recent():
                 if m.spoke:
                     return m

@@ -18,7 +18,7 @@ import pytest
 from bench import generate
 from bench.adversarial import PATTERNS, article
 from bench.score_extraction import DEFAULT_CASES
-from s400tracker.extract import attribution_lookup, cues, pipeline
+from s400tracker.extract import attribution_lookup, attributions, clauses, cues, dating, pipeline
 from s400tracker.extract.pipeline import extract
 from s400tracker.paths import seeds_dir
 
@@ -29,7 +29,7 @@ STEPPED = ["nested_attributions", "long_sentence_of_verbs", "quotes_and_speakers
 def _steps(text: str, index) -> tuple[int, int]:
     """(function calls, characters handed to the clause-break search) while extracting text."""
     calls = chars = 0
-    clause_break = pipeline._clause_break.__code__
+    clause_break = clauses.clause_break.__code__
 
     def counter(frame, event, arg):
         nonlocal calls, chars
@@ -58,15 +58,15 @@ def test_four_times_the_text_takes_about_four_times_the_steps(index, name):
 # before the place in question.
 
 def _nested_by_every_earlier(text, att, found):
-    if att.mode != "subject" or att.speaker is None or att.speaker.pronoun:
+    if att.mode != "subject" or att.speaker is None or (att.speaker.pronoun and not cues.is_act(att.cue)):
         return False
     if text[:att.speaker.start].rstrip().endswith(","):
         return False
     for earlier in found:
         if earlier.mode in ("subject", "inverted") and not cues.is_act(earlier.cue) and earlier.cue_end <= att.speaker.start:
             between = text[earlier.cue_end:att.speaker.start]
-            if (pipeline._clause_break(between, 0, len(between)) == len(between)
-                    and not pipeline._COORDINATION.search(between)):
+            if (clauses.clause_break(between, 0, len(between)) == len(between)
+                    and not clauses.COORDINATION.search(between)):
                 return True
     return False
 
@@ -91,20 +91,20 @@ def _owner_in_order(a, atts):
 
 def _nothing_said_after_copied(text, lo, end, told=False):
     if told:
-        m = pipeline._TOLD_OBJECT.match(text, lo, end)
+        m = clauses._TOLD_OBJECT.match(text, lo, end)
         lo = m.end() if m else lo
     for _ in range(3):
-        m = pipeline._ADJUNCT.match(text, lo, end)
+        m = clauses._ADJUNCT.match(text, lo, end)
         if not m or m.end() <= lo:
             break
         lo = m.end()
     rest = text[lo:end].strip(" ,.")
-    return (not rest or bool(pipeline._PARTICIPLE_START.match(rest)) or bool(pipeline._SUBORDINATE_START.match(rest))
+    return (not rest or bool(clauses._PARTICIPLE_START.match(rest)) or bool(clauses._SUBORDINATE_START.match(rest))
             or rest.lower().startswith("and "))
 
 
 def _day_of_all(exprs, a):
-    datable = [x for x in exprs if x.date is not None and x.start - a.cue_end <= pipeline._SAYING_DAY_REACH]
+    datable = [x for x in exprs if x.date is not None and x.start - a.cue_end <= dating.SAYING_DAY_REACH]
     return min(datable, key=lambda x: min(abs(x.start - a.cue_end), abs(a.cue_start - x.end))) if datable else None
 
 
@@ -132,14 +132,17 @@ def test_indexed_readings_agree_with_reading_everything(index, tmp_path, monkeyp
             disagreements.append((what, where))
         return new
 
-    nested = pipeline._nested
-    monkeypatch.setattr(pipeline, "_nested", lambda text, att, found: check(
+    nested = attributions._nested
+    monkeypatch.setattr(attributions, "_nested", lambda text, att, found: check(
         "nested", nested(text, att, found), _nested_by_every_earlier(text, att, found), att.cue_start))
-    tail = pipeline._nothing_said_after
-    monkeypatch.setattr(pipeline, "_nothing_said_after", lambda text, lo, end, told=False: check(
-        "tail", tail(text, lo, end, told), _nothing_said_after_copied(text, lo, end, told), lo))
-    day = pipeline._nearest_day
-    monkeypatch.setattr(pipeline, "_nearest_day", lambda art, a, exprs: check(
+    tail = clauses.nothing_said_after
+
+    def checked_tail(text, lo, end, told=False):
+        return check("tail", tail(text, lo, end, told), _nothing_said_after_copied(text, lo, end, told), lo)
+    monkeypatch.setattr(clauses, "nothing_said_after", checked_tail)
+    monkeypatch.setattr(attributions, "nothing_said_after", checked_tail)
+    day = dating._nearest_day
+    monkeypatch.setattr(dating, "_nearest_day", lambda art, a, exprs: check(
         "day", day(art, a, exprs), _day_of_all(exprs, a), a.cue_start))
 
     class Checked(attribution_lookup.AttributionLookup):

@@ -141,7 +141,7 @@ _CLAUSE_PIECES = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(pieces=st.lists(_CLAUSE_PIECES, max_size=12), cut=st.integers(0, 5))
 def test_a_clause_ends_at_the_first_break_the_one_pattern_finds(pieces, cut):
-    from s400tracker.extract.pipeline import _clause_break
+    from s400tracker.extract.clauses import clause_break as _clause_break
 
     text = "".join(pieces)
     lo, hi = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
